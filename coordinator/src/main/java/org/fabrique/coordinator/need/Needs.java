@@ -1,0 +1,166 @@
+package org.fabrique.coordinator.need;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.types.ObjectId;
+import org.fabrique.coordinator.account.Actor;
+import org.fabrique.coordinator.account.Role;
+import org.fabrique.coordinator.design.Designs;
+import org.fabrique.coordinator.event.EventLog;
+import org.fabrique.coordinator.geo.Areas;
+import org.fabrique.coordinator.hospital.Hospitals;
+import org.fabrique.coordinator.system.problem.ApiException;
+import org.fabrique.coordinator.system.problem.ProblemType;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Hospitals' needs: posting, reading within one's scope, and closing them. */
+@Service
+public class Needs {
+
+    public record PostNeed(String design, List<String> acceptedVersions, int quantity, LocalDate neededBy,
+            Priority priority, Need.DeliveryPoint deliveryPoint) {
+    }
+
+    private final ReactiveMongoTemplate mongo;
+    private final Designs designs;
+    private final Hospitals hospitals;
+    private final EventLog events;
+    private final Clock clock;
+
+    public Needs(ReactiveMongoTemplate mongo, Designs designs, Hospitals hospitals, EventLog events, Clock clock) {
+        this.mongo = mongo;
+        this.designs = designs;
+        this.hospitals = hospitals;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Mono<Need> post(PostNeed request, Actor actor) {
+        String hospitalId = actor.requireHospital();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (request.neededBy() != null && request.neededBy().isBefore(today)) {
+            return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "neededBy: must not be in the past"));
+        }
+        List<String> accepted = request.acceptedVersions() == null ? List.of() : List.copyOf(request.acceptedVersions());
+        return designs.publishedVersions(request.design())
+                .flatMap(published -> {
+                    if (published.isEmpty()) {
+                        return Mono.error(new ApiException(ProblemType.DESIGN_UNAVAILABLE,
+                                "Design '" + request.design() + "' has no published version", Map.of("design", request.design())));
+                    }
+                    List<String> unknown = accepted.stream().filter(v -> !published.contains(v)).toList();
+                    if (!unknown.isEmpty()) {
+                        return Mono.error(new ApiException(ProblemType.DESIGN_UNAVAILABLE, "Version(s) " + unknown + " of '"
+                                + request.design() + "' are not published; published: " + published,
+                                Map.of("design", request.design(), "published", published)));
+                    }
+                    return hospitals.find(hospitalId);
+                })
+                .flatMap(hospital -> {
+                    Instant now = clock.instant();
+                    String area = request.deliveryPoint() != null && request.deliveryPoint().postcode() != null
+                            ? Areas.of(hospital.country(), request.deliveryPoint().postcode()).code() : hospital.area();
+                    Need need = new Need(new ObjectId().toHexString(), hospital.id(), hospital.name(), area,
+                            request.design(), accepted, request.quantity(), request.quantity(), 0, 0, 0, 0,
+                            request.neededBy(), request.priority() == null ? Priority.NORMAL : request.priority(),
+                            request.deliveryPoint(), NeedStatus.OPEN, List.of(), now, now, actor.ref(), null);
+                    return mongo.insert(need);
+                })
+                .flatMap(need -> events.append(new EventLog.Draft("need.posted", actor, need.hospitalId(), null, need.id(), null,
+                        Map.of("design", need.designSlug(), "quantity", need.quantity(), "priority", need.priority().name())))
+                        .thenReturn(need));
+    }
+
+    public Mono<Need> find(String needId, Actor viewer) {
+        return mongo.findById(needId, Need.class)
+                .filter(need -> canSee(viewer, need))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemType.NEED_NOT_FOUND, "Need", needId)));
+    }
+
+    public Mono<Need> find(String needId) {
+        return mongo.findById(needId, Need.class)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(ProblemType.NEED_NOT_FOUND, "Need", needId)));
+    }
+
+    public Flux<Need> list(Actor viewer, NeedStatus status) {
+        Criteria criteria = new Criteria();
+        if (viewer.role() == Role.HOSPITAL) {
+            criteria = Criteria.where("hospitalId").is(viewer.hospitalId());
+        } else if (viewer.role() != Role.COORDINATOR) {
+            return Flux.error(ApiException.forbidden("Only hospital staff and coordinators can list needs"));
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt")), Need.class);
+    }
+
+    /** The OPEN needs with open items, without their ledger of lots: what claims choose from. */
+    public Flux<Need> claimable() {
+        Query query = Query.query(Criteria.where("status").is(NeedStatus.OPEN).and("open").gt(0));
+        query.fields().exclude("active");
+        return mongo.find(query, Need.class);
+    }
+
+    /** How many items of a need nobody has claimed, read without its ledger of lots. */
+    public Mono<Integer> openItems(String needId) {
+        Query query = Query.query(Criteria.where("_id").is(needId).and("status").is(NeedStatus.OPEN));
+        query.fields().include("open");
+        return mongo.findOne(query, org.bson.Document.class, "needs").map(need -> ((Number) need.get("open")).intValue());
+    }
+
+    public Mono<Need> cancel(String needId, String reason, Actor actor) {
+        return changeStatus(needId, NeedStatus.CANCELLED, List.of(NeedStatus.OPEN), reason, actor, "need.cancelled");
+    }
+
+    public Mono<Need> close(String needId, String reason, Actor actor) {
+        return changeStatus(needId, NeedStatus.CLOSED, List.of(NeedStatus.OPEN, NeedStatus.FILLED), reason, actor, "need.closed");
+    }
+
+    /** Marks a need FILLED once every item has been approved. */
+    public Mono<Void> fillIfComplete(String needId, Actor actor) {
+        return mongo.findById(needId, Need.class)
+                .filter(need -> need.status() == NeedStatus.OPEN && need.approved() >= need.quantity())
+                .flatMap(need -> mongo.findAndModify(Query.query(Criteria.where("_id").is(needId)
+                                .and("status").is(NeedStatus.OPEN).and("approved").gte(need.quantity())),
+                        new Update().set("status", NeedStatus.FILLED).set("updatedAt", clock.instant()),
+                        FindAndModifyOptions.options().returnNew(true), Need.class))
+                .flatMap(filled -> events.append(new EventLog.Draft("need.filled", actor, filled.hospitalId(), null,
+                        filled.id(), null, Map.of("design", filled.designSlug(), "quantity", filled.quantity()))))
+                .then();
+    }
+
+    private Mono<Need> changeStatus(String needId, NeedStatus to, List<NeedStatus> from, String reason, Actor actor,
+            String eventType) {
+        return find(needId, actor).flatMap(need -> {
+            if (!from.contains(need.status())) {
+                return Mono.error(new ApiException(ProblemType.NEED_NOT_OPEN, "Need " + needId + " is " + need.status()
+                        + "; it cannot become " + to, Map.of("status", need.status().name())));
+            }
+            Query query = Query.query(Criteria.where("_id").is(needId).and("status").is(need.status()));
+            Update update = new Update().set("status", to).set("statusReason", reason).set("updatedAt", clock.instant());
+            return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Need.class)
+                    .switchIfEmpty(Mono.defer(() -> changeStatus(needId, to, from, reason, actor, eventType)))
+                    .flatMap(changed -> events.append(new EventLog.Draft(eventType, actor, changed.hospitalId(), null,
+                            changed.id(), null, reason == null ? Map.of() : Map.of("reason", reason))).thenReturn(changed));
+        });
+    }
+
+    private static boolean canSee(Actor viewer, Need need) {
+        return viewer.role() == Role.COORDINATOR
+                || (viewer.role() == Role.HOSPITAL && need.hospitalId().equals(viewer.hospitalId()));
+    }
+}

@@ -1,0 +1,68 @@
+package org.fabrique.coordinator.support;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.fabrique.coordinator.design.Design;
+import org.fabrique.coordinator.design.DesignStatus;
+import org.fabrique.coordinator.design.Localized;
+import org.fabrique.coordinator.maker.Material;
+
+/** Design versions for tests, written straight to the store (the library import has its own tests). */
+public final class DesignFixtures {
+
+    private DesignFixtures() {
+    }
+
+    public static Builder aDesign(String slug) {
+        return new Builder(slug);
+    }
+
+    public static final class Builder {
+        private final String slug;
+        private String version = "1.0.0";
+        private DesignStatus status = DesignStatus.PUBLISHED;
+        private List<Material> materials = List.of(Material.PETG, Material.PLA);
+        private double size = 150;
+
+        Builder(String slug) {
+            this.slug = slug;
+        }
+
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder status(DesignStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder materials(Material... materials) {
+            this.materials = List.of(materials);
+            return this;
+        }
+
+        /** The largest dimension of its part, in millimetres. */
+        public Builder partSize(double size) {
+            this.size = size;
+            return this;
+        }
+
+        public Design build() {
+            Design.Part part = new Design.Part("frame", "frame.stl", "0".repeat(64), 684, 12,
+                    new double[] {0, 0, 0}, new double[] {size, size / 2, 10}, 1000, 1);
+            return new Design(Design.id(slug, version), slug, version, status, "face-shield", "CC-BY-4.0",
+                    List.of("Fabrique tests"), new Localized("Cadre", "Frame"), new Localized("Un cadre", "A frame"),
+                    materials, 1, List.of(part),
+                    new Design.PrintProfile(0.2, 3, 20, 0.4, Map.of("PETG", new Design.Temperatures(240, 80))),
+                    new Design.Estimates("PrusaSlicer 2.5.0", 16, 60),
+                    List.of(new Design.QcItem("no-sharp-edges", new Localized("Pas d'arête vive", "No sharp edge"), true, null)),
+                    2.5, new Localized("Assembler", "Assemble"), new Localized("Désinfecter", "Disinfect"),
+                    new Localized("Pas un dispositif médical", "Not a medical device"),
+                    Instant.now(), Instant.now(), null, "test");
+        }
+    }
+}
