@@ -14,7 +14,7 @@ import org.fabrique.coordinator.design.Designs;
 import org.fabrique.coordinator.geo.Area;
 import org.fabrique.coordinator.geo.Areas;
 import org.fabrique.coordinator.maker.Maker;
-import org.fabrique.coordinator.maker.Material;
+import org.fabrique.designs.Material;
 import org.fabrique.coordinator.maker.Printer;
 import org.fabrique.coordinator.need.Need;
 import org.fabrique.jstl.BoundingBox;

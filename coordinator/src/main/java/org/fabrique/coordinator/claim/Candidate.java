@@ -1,7 +1,7 @@
 package org.fabrique.coordinator.claim;
 
 import org.fabrique.coordinator.design.Design;
-import org.fabrique.coordinator.maker.Material;
+import org.fabrique.designs.Material;
 import org.fabrique.coordinator.need.Need;
 
 /** A need a printer can serve, with the design version and material it would print, and its score. */

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import org.bson.types.ObjectId;
 import org.fabrique.coordinator.account.Actor;
 import org.fabrique.coordinator.design.Design;
-import org.fabrique.coordinator.design.DesignStatus;
+import org.fabrique.designs.DesignStatus;
 import org.fabrique.coordinator.design.Designs;
 import org.fabrique.coordinator.event.EventLog;
 import org.fabrique.coordinator.lot.Lot;

@@ -7,6 +7,7 @@ import java.util.List;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.fabrique.coordinator.system.problem.ApiException;
+import org.fabrique.designs.DesignStatus;
 import org.fabrique.coordinator.system.problem.ProblemType;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

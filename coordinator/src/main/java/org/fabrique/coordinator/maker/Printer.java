@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.fabrique.designs.Material;
 
 /** A printer a maker declared: what it can print decides which needs it is offered. */
 public record Printer(

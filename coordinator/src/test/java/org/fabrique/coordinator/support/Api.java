@@ -11,7 +11,9 @@ import io.netty.channel.ChannelOption;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -94,6 +96,14 @@ public final class Api {
         }
         WebClient.RequestHeadersSpec<?> withBody = body == null ? request : request.bodyValue(body);
         return exchange(withBody);
+    }
+
+    public Response multipart(String path, String token, MultipartBodyBuilder form) {
+        WebClient.RequestBodySpec request = client.post().uri(path);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return exchange(request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(form.build())));
     }
 
     public Response call(HttpMethod method, String path, String token, Object body, String idempotencyKey,

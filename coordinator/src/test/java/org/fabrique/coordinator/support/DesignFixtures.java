@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.fabrique.coordinator.design.Design;
-import org.fabrique.coordinator.design.DesignStatus;
-import org.fabrique.coordinator.design.Localized;
-import org.fabrique.coordinator.maker.Material;
+import org.fabrique.designs.DesignManifest.Estimates;
+import org.fabrique.designs.DesignManifest.Instructions;
+import org.fabrique.designs.DesignManifest.LocalizedText;
+import org.fabrique.designs.DesignManifest.PrintProfile;
+import org.fabrique.designs.DesignManifest.QcItem;
+import org.fabrique.designs.DesignManifest.Temperatures;
+import org.fabrique.designs.DesignStatus;
+import org.fabrique.designs.Material;
 
 /** Design versions for tests, written straight to the store (the library import has its own tests). */
 public final class DesignFixtures {
@@ -55,13 +60,13 @@ public final class DesignFixtures {
             Design.Part part = new Design.Part("frame", "frame.stl", "0".repeat(64), 684, 12,
                     new double[] {0, 0, 0}, new double[] {size, size / 2, 10}, 1000, 1);
             return new Design(Design.id(slug, version), slug, version, status, "face-shield", "CC-BY-4.0",
-                    List.of("Fabrique tests"), new Localized("Cadre", "Frame"), new Localized("Un cadre", "A frame"),
+                    List.of("Fabrique tests"), new LocalizedText("Cadre", "Frame"), new LocalizedText("Un cadre", "A frame"),
                     materials, 1, List.of(part),
-                    new Design.PrintProfile(0.2, 3, 20, 0.4, Map.of("PETG", new Design.Temperatures(240, 80))),
-                    new Design.Estimates("PrusaSlicer 2.5.0", 16, 60),
-                    List.of(new Design.QcItem("no-sharp-edges", new Localized("Pas d'arête vive", "No sharp edge"), true, null)),
-                    2.5, new Localized("Assembler", "Assemble"), new Localized("Désinfecter", "Disinfect"),
-                    new Localized("Pas un dispositif médical", "Not a medical device"),
+                    new PrintProfile(0.2, 3, 20, 0.4, Map.of(Material.PETG, new Temperatures(240, 80))),
+                    new Estimates("PrusaSlicer 2.5.0", Material.PETG, 16, 60, Map.of()),
+                    List.of(new QcItem("no-sharp-edges", new LocalizedText("Pas d'arête vive", "No sharp edge"), true, null)),
+                    2.5, new Instructions(new LocalizedText("Assembler", "Assemble"), new LocalizedText("Désinfecter", "Disinfect")),
+                    new LocalizedText("Pas un dispositif médical", "Not a medical device"), null,
                     Instant.now(), Instant.now(), null, "test");
         }
     }

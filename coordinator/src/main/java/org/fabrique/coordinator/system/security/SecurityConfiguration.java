@@ -73,6 +73,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/needs/*/cancel", "/api/needs/*/close").hasAnyRole(HOSPITAL, COORDINATOR)
                         // Coordinators
                         .pathMatchers(HttpMethod.POST, "/api/designs", "/api/designs/**").hasRole(COORDINATOR)
+                        .pathMatchers(HttpMethod.GET, "/api/accounts/me").authenticated()
                         .pathMatchers("/api/accounts", "/api/accounts/**").hasRole(COORDINATOR)
                         .pathMatchers(HttpMethod.POST, "/api/hospitals", "/api/hospitals/**").hasRole(COORDINATOR)
                         .pathMatchers(HttpMethod.POST, "/api/makers", "/api/makers/*/**").hasRole(COORDINATOR)
