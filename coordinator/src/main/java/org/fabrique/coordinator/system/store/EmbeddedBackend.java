@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -19,18 +17,12 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 
 /**
- * Gives the embedded server the two guarantees Fabrique's invariants rest on, which
- * mongo-java-server does not give by itself:
- * <ul>
- * <li><b>Atomic single-document writes.</b> Its collections match and modify without any lock,
- * so two concurrent {@code findAndModify} on one document can both match {@code open >= n} and
- * both decrement. Here every write command runs alone (reads run together, never beside a
- * write).</li>
- * <li><b>Durable acknowledgements.</b> The H2 backend commits its MVStore about once a second, so
- * a {@code kill -9} loses writes the driver already saw acknowledged. Here the store is committed
- * before the reply of every write leaves the server: it is then in the file (the operating
- * system's page cache) and survives the death of the process.</li>
- * </ul>
+ * Makes the embedded server's acknowledgements durable. Its H2 backend commits the MVStore about
+ * once a second, so a {@code kill -9} loses writes the driver already saw acknowledged. Here the
+ * store is committed before the reply of every write command leaves the server: the write is then
+ * in the file (the operating system's page cache) and survives the death of the process.
+ * Concurrent writers share commits: a commit with nothing new to write costs almost nothing.
+ * (Single-document atomicity needs nothing extra: the server's collections are synchronized.)
  */
 final class EmbeddedBackend implements MongoBackend {
 
@@ -40,22 +32,14 @@ final class EmbeddedBackend implements MongoBackend {
             "serverstatus", "dbstats", "collstats", "killcursors", "endsessions", "getparameter",
             "connectionstatus", "whatsmyuri", "getlog", "hostinfo", "getcmdlineopts", "explain");
 
-    private final MongoBackend delegate;
-    private final Runnable commit;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final H2Backend delegate;
 
-    private EmbeddedBackend(MongoBackend delegate, Runnable commit) {
+    private EmbeddedBackend(H2Backend delegate) {
         this.delegate = delegate;
-        this.commit = commit;
     }
 
     static EmbeddedBackend durable(H2Backend h2) {
-        return new EmbeddedBackend(h2, () -> h2.getMvStore().commit());
-    }
-
-    static EmbeddedBackend inMemory(MongoBackend memory) {
-        return new EmbeddedBackend(memory, () -> {
-        });
+        return new EmbeddedBackend(h2);
     }
 
     @Override
@@ -75,22 +59,11 @@ final class EmbeddedBackend implements MongoBackend {
     }
 
     private <T> T run(boolean write, Supplier<T> command) {
-        if (!write) {
-            lock.readLock().lock();
-            try {
-                return command.get();
-            } finally {
-                lock.readLock().unlock();
-            }
+        T reply = command.get();
+        if (write) {
+            delegate.getMvStore().commit();
         }
-        lock.writeLock().lock();
-        try {
-            T reply = command.get();
-            commit.run();
-            return reply;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return reply;
     }
 
     private static boolean mayWrite(Document command) {
@@ -130,12 +103,7 @@ final class EmbeddedBackend implements MongoBackend {
 
     @Override
     public void close() {
-        lock.writeLock().lock();
-        try {
-            delegate.close();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        delegate.close();
     }
 
     @Override

@@ -33,7 +33,7 @@ class EmbeddedMongoConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(FabriqueProperties properties) {
         MongoBackend backend = switch (properties.store().embedded()) {
-            case MEMORY -> EmbeddedBackend.inMemory(new MemoryBackend());
+            case MEMORY -> new MemoryBackend();
             case H2 -> EmbeddedBackend.durable(openH2(properties.dataDir()));
         };
         MongoServer server = new MongoServer(backend);

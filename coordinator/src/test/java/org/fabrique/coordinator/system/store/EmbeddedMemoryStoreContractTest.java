@@ -10,7 +10,7 @@ class EmbeddedMemoryStoreContractTest extends StoreContractTest {
 
     @Override
     protected String storeUri() {
-        server = new MongoServer(EmbeddedBackend.inMemory(new MemoryBackend()));
+        server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         return server.getConnectionString();
     }
