@@ -14,6 +14,7 @@ import org.fabrique.coordinator.geo.Area;
 import org.fabrique.coordinator.geo.Areas;
 import org.fabrique.coordinator.system.problem.ApiException;
 import org.fabrique.coordinator.system.problem.ProblemType;
+import org.fabrique.coordinator.system.store.ArrayElements;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -67,9 +68,8 @@ public class Makers {
 
     public Mono<Printer> putPrinter(String makerId, String printerId, Printer printer) {
         Printer stored = printer.withId(printerId);
-        // $elemMatch rather than a dotted path: the embedded server resolves "printers.$" only from it.
-        Query existing = Query.query(Criteria.where("_id").is(makerId)
-                .and("printers").elemMatch(Criteria.where("printerId").is(printerId)));
+        Query existing = Query.query(new Criteria().andOperator(Criteria.where("_id").is(makerId),
+                ArrayElements.elementOf("printers", Criteria.where("printerId").is(printerId))));
         Query absent = Query.query(Criteria.where("_id").is(makerId).and("printers.printerId").ne(printerId));
         return mongo.updateFirst(existing, new Update().set("printers.$", stored), Maker.class)
                 .flatMap(replaced -> replaced.getMatchedCount() > 0 ? Mono.just(stored)
@@ -79,8 +79,7 @@ public class Makers {
     }
 
     public Mono<Void> removePrinter(String makerId, String printerId) {
-        Query query = Query.query(Criteria.where("_id").is(makerId)
-                .and("printers").elemMatch(Criteria.where("printerId").is(printerId)));
+        Query query = Query.query(Criteria.where("_id").is(makerId).and("printers.printerId").is(printerId));
         return mongo.updateFirst(query, new Update().pull("printers", Query.query(Criteria.where("printerId").is(printerId)).getQueryObject()), Maker.class)
                 .flatMap(result -> result.getMatchedCount() > 0 ? Mono.<Void>empty()
                         : Mono.error(ApiException.notFound(ProblemType.PRINTER_NOT_FOUND, "Printer", printerId)));

@@ -1,11 +1,10 @@
 package org.fabrique.coordinator.need;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.mongodb.client.result.UpdateResult;
 import org.fabrique.coordinator.need.Need.ActiveLot;
+import org.fabrique.coordinator.system.store.ArrayElements;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -83,18 +82,13 @@ public class NeedLedger {
                 pull(lotId).inc("open", quantity).inc("allocated", -quantity));
     }
 
-    /**
-     * The need, provided its {@code active} list has this lot with this quantity (and stage, when
-     * given). The conditions are an explicit {@code $and} inside {@code $elemMatch}: the embedded
-     * server resolves the positional {@code active.$} only from that form (MongoDB accepts both).
-     */
+    /** The need, provided its {@code active} list has this lot with this quantity (and stage, when given). */
     private static Criteria entry(String needId, String lotId, int quantity, ActiveLot.Stage stage) {
-        List<Criteria> conditions = new ArrayList<>(List.of(Criteria.where("lotId").is(lotId),
-                Criteria.where("quantity").is(quantity)));
-        if (stage != null) {
-            conditions.add(Criteria.where("stage").is(stage));
-        }
-        return Criteria.where("_id").is(needId).and("active").elemMatch(new Criteria().andOperator(conditions));
+        Criteria lot = Criteria.where("lotId").is(lotId);
+        Criteria amount = Criteria.where("quantity").is(quantity);
+        Criteria element = stage == null ? ArrayElements.elementOf("active", lot, amount)
+                : ArrayElements.elementOf("active", lot, amount, Criteria.where("stage").is(stage));
+        return new Criteria().andOperator(Criteria.where("_id").is(needId), element);
     }
 
     private static Update pull(String lotId) {
