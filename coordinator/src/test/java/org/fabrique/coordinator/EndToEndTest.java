@@ -48,9 +48,10 @@ class EndToEndTest {
             String lotId = lot.get("id").asString();
 
             Api.expect(api.lotAction(hospital.token(), lot.get("lotNumber").asString(), "receive", null, Api.newKey()), 200);
-            Api.Response approved = Api.expect(api.lotAction(hospital.token(), lotId, "decision",
-                    Map.of("decision", "APPROVED"), Api.newKey()), 200);
+            Api.Response inspected = Api.expect(api.inspect(hospital.token(), lotId, true, Api.newKey()), 200);
+            assertThat(inspected.body().get("record").get("decision").asString()).isEqualTo("APPROVED");
 
+            Api.Response approved = Api.expect(api.get("/api/lots/" + lotId, hospital.token()), 200);
             assertThat(approved.text("state")).isEqualTo("APPROVED");
             assertThat(approved.body().get("history")).extracting(t -> t.get("to").asString())
                     .containsExactly("CLAIMED", "PRINTING", "PRINTED", "SHIPPED", "RECEIVED", "APPROVED");

@@ -58,7 +58,7 @@ class Allocator {
             if (!need.accepts(design.version())) {
                 continue;
             }
-            Optional<Material> material = materialFor(design, printer);
+            Optional<Material> material = materialFor(design, printer, need.materialsFor(design.version()));
             if (material.isPresent() && fits(design, printer)) {
                 return Optional.of(new Candidate(need, design, material.get(), score(need, makerArea, today)));
             }
@@ -66,8 +66,12 @@ class Allocator {
         return Optional.empty();
     }
 
-    static Optional<Material> materialFor(Design design, Printer printer) {
-        return design.materials().stream().filter(printer.materials()::contains).findFirst();
+    /** The first of the design's materials (its preferred order) that the printer has and the hospital accepts. */
+    static Optional<Material> materialFor(Design design, Printer printer, List<Material> acceptedByHospital) {
+        return design.materials().stream()
+                .filter(printer.materials()::contains)
+                .filter(m -> acceptedByHospital.isEmpty() || acceptedByHospital.contains(m))
+                .findFirst();
     }
 
     static boolean fits(Design design, Printer printer) {

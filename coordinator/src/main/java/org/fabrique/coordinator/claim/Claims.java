@@ -165,7 +165,7 @@ public class Claims {
     private Lot newLot(String lotId, String lotNumber, String claimKey, Need need, Candidate candidate, int quantity,
             Maker maker, Printer printer, Actor actor, Instant now) {
         return new Lot(lotId, lotNumber, claimKey, need.id(), need.hospitalId(), need.hospitalName(), need.hospitalArea(),
-                maker.id(), maker.area(), printer.printerId(), candidate.design().slug(), candidate.design().version(),
+                maker.id(), maker.area(), printer.printerId(), printer, candidate.design().slug(), candidate.design().version(),
                 candidate.material().name(), quantity, 0, 0, LotState.CLAIMED, 0, now.plus(lots.lease()), null, null, null,
                 now, now, List.of(new Lot.Transition(null, LotState.CLAIMED, now, actor.ref(), null, claimKey)), null, false);
     }

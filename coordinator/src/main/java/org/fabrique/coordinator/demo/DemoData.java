@@ -14,6 +14,7 @@ import org.fabrique.coordinator.account.Actor;
 import org.fabrique.coordinator.account.Role;
 import org.fabrique.coordinator.design.Designs;
 import org.fabrique.coordinator.geo.Areas;
+import org.fabrique.coordinator.hospital.Homologations;
 import org.fabrique.coordinator.hospital.Hospital;
 import org.fabrique.coordinator.need.Need;
 import org.fabrique.coordinator.need.Needs;
@@ -30,7 +31,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Demo mode ({@code fabrique.demo=true}): three hospitals with open needs for the published
- * designs, so that agents started beside the coordinator find work at once. Their staff tokens
+ * designs (two homologate the versions they need, one accepts any published version), so that
+ * agents started beside the coordinator find work at once. Their staff tokens
  * are written to {@code <data-dir>/demo-accounts.txt} (owner-only) to log in to the hospital desk.
  * Runs once per store: the hospitals have fixed ids.
  */
@@ -41,35 +43,38 @@ public class DemoData {
     static final String ACCOUNTS_FILE = "demo-accounts.txt";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private record DemoHospital(String id, String name, String postcode, List<DemoNeed> needs) {
+    /** {@code homologates}: whether the hospital homologates the designs it needs, or takes any published version. */
+    private record DemoHospital(String id, String name, String postcode, boolean homologates, List<DemoNeed> needs) {
     }
 
     private record DemoNeed(String design, int quantity, int days, Priority priority, String deliveryPoint) {
     }
 
     private static final List<DemoHospital> HOSPITALS = List.of(
-            new DemoHospital("demo-chu-lyon-sud", "CHU Lyon Sud (démo)", "69310", List.of(
+            new DemoHospital("demo-chu-lyon-sud", "CHU Lyon Sud (démo)", "69310", true, List.of(
                     new DemoNeed("face-shield-headband", 400, 5, Priority.CRITICAL, "Urgences, bâtiment 3A"),
                     new DemoNeed("face-shield-bottom-reinforcement", 400, 7, Priority.HIGH, "Urgences, bâtiment 3A"))),
-            new DemoHospital("demo-chu-grenoble", "CHU Grenoble Alpes (démo)", "38700", List.of(
+            new DemoHospital("demo-chu-grenoble", "CHU Grenoble Alpes (démo)", "38700", true, List.of(
                     new DemoNeed("face-shield-headband", 300, 10, Priority.HIGH, "Pharmacie centrale"),
                     new DemoNeed("syringe-pump", 6, 14, Priority.NORMAL, "Réanimation médicale"))),
-            new DemoHospital("demo-ehpad-villeurbanne", "EHPAD Les Tilleuls, Villeurbanne (démo)", "69100", List.of(
+            new DemoHospital("demo-ehpad-villeurbanne", "EHPAD Les Tilleuls, Villeurbanne (démo)", "69100", false, List.of(
                     new DemoNeed("face-shield-headband-stack", 120, 3, Priority.HIGH, "Accueil"))));
 
     private final ReactiveMongoTemplate mongo;
     private final Accounts accounts;
     private final Needs needs;
     private final Designs designs;
+    private final Homologations homologations;
     private final Clock clock;
     private final FabriqueProperties properties;
 
-    DemoData(ReactiveMongoTemplate mongo, Accounts accounts, Needs needs, Designs designs, Clock clock,
-            FabriqueProperties properties) {
+    DemoData(ReactiveMongoTemplate mongo, Accounts accounts, Needs needs, Designs designs, Homologations homologations,
+            Clock clock, FabriqueProperties properties) {
         this.mongo = mongo;
         this.accounts = accounts;
         this.needs = needs;
         this.designs = designs;
+        this.homologations = homologations;
         this.clock = clock;
         this.properties = properties;
     }
@@ -98,10 +103,14 @@ public class DemoData {
     private Mono<Void> postNeeds(DemoHospital demo, Actor staff) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return Flux.fromIterable(demo.needs())
-                .filterWhen(need -> designs.publishedVersions(need.design()).map(versions -> !versions.isEmpty()))
-                .concatMap(need -> needs.post(new Needs.PostNeed(need.design(), List.of(), need.quantity(),
-                        today.plusDays(need.days()), need.priority(),
-                        new Need.DeliveryPoint(need.deliveryPoint(), null, demo.postcode(), null)), staff))
+                .concatMap(need -> designs.publishedVersions(need.design())
+                        .filter(versions -> !versions.isEmpty())
+                        .flatMap(versions -> (demo.homologates()
+                                ? homologations.homologate(demo.id(), need.design(), versions.get(0), List.of(), staff).then()
+                                : Mono.<Void>empty())
+                                .then(needs.post(new Needs.PostNeed(need.design(), List.of(), !demo.homologates(),
+                                        need.quantity(), today.plusDays(need.days()), need.priority(),
+                                        new Need.DeliveryPoint(need.deliveryPoint(), null, demo.postcode(), null)), staff))))
                 .doOnNext(need -> log.info("Demo need: {} x {} for {}", need.quantity(), need.designSlug(), demo.name()))
                 .then();
     }

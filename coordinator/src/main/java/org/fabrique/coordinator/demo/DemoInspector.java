@@ -1,12 +1,17 @@
 package org.fabrique.coordinator.demo;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import org.fabrique.coordinator.account.Actor;
+import org.fabrique.coordinator.inspection.Inspection;
+import org.fabrique.coordinator.inspection.Inspections;
 import org.fabrique.coordinator.lot.Lot;
 import org.fabrique.coordinator.lot.LotState;
 import org.fabrique.coordinator.lot.Lots;
+import org.fabrique.designs.DesignManifest.QcItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,9 +27,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Demo mode only: stands in for the hospitals' staff, so that lots flow to a decision without
- * anyone at a desk. Every few seconds it receives shipped lots and decides received ones,
- * approving most and rejecting about one in ten with a reason, through the same transitions as
- * real staff (recorded as {@code system:demo-inspector@hospital:…}).
+ * anyone at a desk. Every few seconds it receives shipped lots and inspects received ones with
+ * the design's sampling plan and checklist, through the same inspection as real staff (recorded
+ * as {@code system:demo-inspector@hospital:…}). Each sampled item fails a check with a small
+ * probability, so about one lot in ten is rejected, as the plan decides.
  */
 @Component
 @ConditionalOnProperty(name = "fabrique.demo", havingValue = "true")
@@ -32,16 +38,18 @@ class DemoInspector implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoInspector.class);
     private static final Duration INTERVAL = Duration.ofSeconds(3);
-    private static final double REJECTION_RATE = 0.1;
+    private static final double ITEM_DEFECT_RATE = 0.04;
 
     private final ReactiveMongoTemplate mongo;
     private final Lots lots;
+    private final Inspections inspections;
     private final Random random = new Random();
     private volatile Disposable schedule;
 
-    DemoInspector(ReactiveMongoTemplate mongo, Lots lots) {
+    DemoInspector(ReactiveMongoTemplate mongo, Lots lots, Inspections inspections) {
         this.mongo = mongo;
         this.lots = lots;
+        this.inspections = inspections;
     }
 
     Mono<Long> inspectOnce() {
@@ -61,12 +69,29 @@ class DemoInspector implements SmartLifecycle {
 
     private Mono<Lot> decide(Lot lot) {
         Actor inspector = Actor.demoInspector(lot.hospitalId());
-        boolean reject = random.nextDouble() < REJECTION_RATE;
-        Mono<Lot> decided = reject
-                ? lots.decide(lot.id(), LotState.REJECTED, "Demo inspection: burrs on the visor pins", inspector, null)
-                : lots.decide(lot.id(), LotState.APPROVED, null, inspector, null);
-        return decided.doOnNext(done -> log.info("Demo inspector: lot {} {} ({} × {})", done.lotNumber(), done.state(),
-                done.printed(), done.designSlug()));
+        return inspections.view(lot.id(), inspector)
+                .flatMap(open -> inspections.record(lot.id(), new Inspections.Request(samples(open), null, false, null),
+                        inspector, null))
+                .doOnNext(done -> log.info("Demo inspector: lot {} {} ({} defective of {} sampled)", done.lotNumber(),
+                        done.decision(), done.defectives(), done.samples().size()))
+                .thenReturn(lot);
+    }
+
+    private List<Inspection.Sample> samples(Inspections.View open) {
+        List<Inspection.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < open.plan().sampleSize(); i++) {
+            boolean defective = random.nextDouble() < ITEM_DEFECT_RATE;
+            List<Inspection.Result> results = new ArrayList<>();
+            for (int c = 0; c < open.checklist().size(); c++) {
+                QcItem check = open.checklist().get(c);
+                boolean pass = !(defective && c == open.checklist().size() - 1);
+                Double measured = check.measure() == null ? null
+                        : check.measure().nominal() + (pass ? 0 : 2 * check.measure().tolerance() + 1);
+                results.add(new Inspection.Result(check.id(), pass, measured, pass ? null : "demo defect"));
+            }
+            samples.add(new Inspection.Sample(i + 1, results));
+        }
+        return samples;
     }
 
     @Override

@@ -120,7 +120,7 @@ public class LeaseReaper implements SmartLifecycle {
     private Mono<Boolean> tombstoneAndGiveBack(Need need, Need.ActiveLot entry) {
         Instant now = clock.instant();
         Lot tombstone = new Lot(entry.lotId(), null, entry.claimKey(), need.id(), need.hospitalId(), need.hospitalName(),
-                need.hospitalArea(), entry.makerId(), null, null, need.designSlug(), null, null, entry.quantity(), 0, 0,
+                need.hospitalArea(), entry.makerId(), null, null, null, need.designSlug(), null, null, entry.quantity(), 0, 0,
                 LotState.EXPIRED, 1, null, null, null, null, entry.since(), now,
                 List.of(new Lot.Transition(null, LotState.EXPIRED, now, Actor.SYSTEM_REAPER.ref(),
                         "the claim was interrupted before its lot was recorded", null)), null, false);

@@ -3,6 +3,7 @@ package org.fabrique.coordinator.lot;
 import java.time.Instant;
 import java.util.List;
 
+import org.fabrique.coordinator.maker.Printer;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -11,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * results: its label carries {@code lotNumber}. {@code history} records every transition with its
  * actor, time and the idempotency key of the request that made it.
  *
- * <p>{@code ledgerPending} holds the version whose effect on the need's counters may not have been
+ * <p>{@code printer} is the printer as the maker declared it when the lot was claimed, kept for
+ * traceability. {@code ledgerPending} holds the version whose effect on the need's counters may not have been
  * applied yet (the lot and the need are two documents); the reconciler finishes it after a crash.
  */
 @Document("lots")
@@ -26,6 +28,7 @@ public record Lot(
         String makerId,
         String makerArea,
         String printerId,
+        Printer printer,
         String designSlug,
         String designVersion,
         String material,

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.fabrique.coordinator.account.Actor;
 import org.fabrique.coordinator.maker.Makers;
@@ -43,9 +42,6 @@ class LotController {
     }
 
     record Release(@Size(max = 500) String reason) {
-    }
-
-    record DecisionRequest(@NotNull LotState decision, @Size(max = 1000) String reason) {
     }
 
     record Heartbeat(@Size(max = 200) List<@Valid LotProgress> lots, @Size(max = 50) List<@Valid PrinterStatus> printers) {
@@ -122,12 +118,6 @@ class LotController {
     Mono<LotView> receive(@PathVariable String lot, @RequestHeader(name = KEY, required = false) String key,
             @AuthenticationPrincipal Actor actor) {
         return lots.receive(lot, actor, key).flatMap(views::of);
-    }
-
-    @PostMapping("/api/lots/{lot}/decision")
-    Mono<LotView> decide(@PathVariable String lot, @Valid @RequestBody DecisionRequest decision,
-            @RequestHeader(name = KEY, required = false) String key, @AuthenticationPrincipal Actor actor) {
-        return lots.decide(lot, decision.decision(), decision.reason(), actor, key).flatMap(views::of);
     }
 
     @PostMapping("/api/makers/me/heartbeat")

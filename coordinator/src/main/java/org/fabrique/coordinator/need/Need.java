@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.fabrique.designs.Material;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -23,6 +24,7 @@ public record Need(
         String hospitalArea,
         String designSlug,
         List<String> acceptedVersions,
+        List<VersionMaterials> acceptedMaterials,
         int quantity,
         int open,
         int allocated,
@@ -51,7 +53,19 @@ public record Need(
         }
     }
 
+    /** Whether a design version may be printed for this need; no list means any published version. */
     public boolean accepts(String designVersion) {
         return acceptedVersions == null || acceptedVersions.isEmpty() || acceptedVersions.contains(designVersion);
+    }
+
+    /** The materials the hospital accepts for one design version (homologated only in those). */
+    public record VersionMaterials(String version, List<Material> materials) {
+    }
+
+    /** The materials the hospital accepts for a version; empty means any the design allows. */
+    public List<Material> materialsFor(String designVersion) {
+        return acceptedMaterials == null ? List.of() : acceptedMaterials.stream()
+                .filter(accepted -> accepted.version().equals(designVersion))
+                .map(VersionMaterials::materials).findFirst().orElse(List.of());
     }
 }

@@ -33,6 +33,7 @@ class NeedController {
     record PostNeedRequest(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be a design slug") String design,
             @Size(max = 20) List<@NotBlank String> acceptedVersions,
+            boolean anyPublishedVersion,
             @Min(1) @Max(MAX_QUANTITY) int quantity,
             @NotNull LocalDate neededBy,
             Priority priority,
@@ -61,8 +62,8 @@ class NeedController {
         Need.DeliveryPoint point = request.deliveryPoint() == null ? null : new Need.DeliveryPoint(
                 request.deliveryPoint().name(), request.deliveryPoint().address(), request.deliveryPoint().postcode(),
                 request.deliveryPoint().instructions());
-        return needs.post(new Needs.PostNeed(request.design(), request.acceptedVersions(), request.quantity(),
-                request.neededBy(), request.priority(), point), actor).map(NeedView::of);
+        return needs.post(new Needs.PostNeed(request.design(), request.acceptedVersions(), request.anyPublishedVersion(),
+                request.quantity(), request.neededBy(), request.priority(), point), actor).map(NeedView::of);
     }
 
     @GetMapping

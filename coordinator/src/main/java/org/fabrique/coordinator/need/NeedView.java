@@ -12,6 +12,7 @@ public record NeedView(
         String hospitalArea,
         String design,
         List<String> acceptedVersions,
+        List<Need.VersionMaterials> acceptedMaterials,
         int quantity,
         int open,
         int allocated,
@@ -30,7 +31,8 @@ public record NeedView(
     public static NeedView of(Need need) {
         int inFlight = need.active() == null ? 0 : need.active().stream().mapToInt(Need.ActiveLot::quantity).sum();
         return new NeedView(need.id(), need.hospitalId(), need.hospitalName(), need.hospitalArea(), need.designSlug(),
-                need.acceptedVersions() == null ? List.of() : need.acceptedVersions(), need.quantity(), need.open(),
+                need.acceptedVersions() == null ? List.of() : need.acceptedVersions(),
+                need.acceptedMaterials() == null ? List.of() : need.acceptedMaterials(), need.quantity(), need.open(),
                 need.allocated(), inFlight, need.shipped(), need.approved(), need.rejected(), need.neededBy(),
                 need.priority(), need.deliveryPoint(), need.status(), need.statusReason(), need.createdAt(),
                 need.updatedAt());

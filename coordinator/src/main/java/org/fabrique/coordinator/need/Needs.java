@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +14,11 @@ import org.fabrique.coordinator.account.Role;
 import org.fabrique.coordinator.design.Designs;
 import org.fabrique.coordinator.event.EventLog;
 import org.fabrique.coordinator.geo.Areas;
+import org.fabrique.coordinator.hospital.Homologations;
 import org.fabrique.coordinator.hospital.Hospitals;
 import org.fabrique.coordinator.system.problem.ApiException;
 import org.fabrique.coordinator.system.problem.ProblemType;
+import org.fabrique.designs.Material;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,20 +33,30 @@ import reactor.core.publisher.Mono;
 @Service
 public class Needs {
 
-    public record PostNeed(String design, List<String> acceptedVersions, int quantity, LocalDate neededBy,
-            Priority priority, Need.DeliveryPoint deliveryPoint) {
+    /**
+     * A new need. Without {@code anyPublishedVersion}, it targets the versions the hospital has
+     * homologated ({@code acceptedVersions} may narrow them down), in the materials homologated.
+     */
+    public record PostNeed(String design, List<String> acceptedVersions, boolean anyPublishedVersion, int quantity,
+            LocalDate neededBy, Priority priority, Need.DeliveryPoint deliveryPoint) {
+    }
+
+    private record Targets(List<String> versions, List<Need.VersionMaterials> materials) {
     }
 
     private final ReactiveMongoTemplate mongo;
     private final Designs designs;
     private final Hospitals hospitals;
+    private final Homologations homologations;
     private final EventLog events;
     private final Clock clock;
 
-    public Needs(ReactiveMongoTemplate mongo, Designs designs, Hospitals hospitals, EventLog events, Clock clock) {
+    public Needs(ReactiveMongoTemplate mongo, Designs designs, Hospitals hospitals, Homologations homologations,
+            EventLog events, Clock clock) {
         this.mongo = mongo;
         this.designs = designs;
         this.hospitals = hospitals;
+        this.homologations = homologations;
         this.events = events;
         this.clock = clock;
     }
@@ -54,34 +67,58 @@ public class Needs {
         if (request.neededBy() != null && request.neededBy().isBefore(today)) {
             return Mono.error(new ApiException(ProblemType.VALIDATION_FAILED, "neededBy: must not be in the past"));
         }
-        List<String> accepted = request.acceptedVersions() == null ? List.of() : List.copyOf(request.acceptedVersions());
-        return designs.publishedVersions(request.design())
-                .flatMap(published -> {
-                    if (published.isEmpty()) {
-                        return Mono.error(new ApiException(ProblemType.DESIGN_UNAVAILABLE,
-                                "Design '" + request.design() + "' has no published version", Map.of("design", request.design())));
-                    }
-                    List<String> unknown = accepted.stream().filter(v -> !published.contains(v)).toList();
-                    if (!unknown.isEmpty()) {
-                        return Mono.error(new ApiException(ProblemType.DESIGN_UNAVAILABLE, "Version(s) " + unknown + " of '"
-                                + request.design() + "' are not published; published: " + published,
-                                Map.of("design", request.design(), "published", published)));
-                    }
-                    return hospitals.find(hospitalId);
-                })
-                .flatMap(hospital -> {
+        return targets(request, hospitalId)
+                .flatMap(targets -> hospitals.find(hospitalId).flatMap(hospital -> {
                     Instant now = clock.instant();
                     String area = request.deliveryPoint() != null && request.deliveryPoint().postcode() != null
                             ? Areas.of(hospital.country(), request.deliveryPoint().postcode()).code() : hospital.area();
                     Need need = new Need(new ObjectId().toHexString(), hospital.id(), hospital.name(), area,
-                            request.design(), accepted, request.quantity(), request.quantity(), 0, 0, 0, 0,
-                            request.neededBy(), request.priority() == null ? Priority.NORMAL : request.priority(),
-                            request.deliveryPoint(), NeedStatus.OPEN, List.of(), now, now, actor.ref(), null);
+                            request.design(), targets.versions(), targets.materials(), request.quantity(),
+                            request.quantity(), 0, 0, 0, 0, request.neededBy(),
+                            request.priority() == null ? Priority.NORMAL : request.priority(), request.deliveryPoint(),
+                            NeedStatus.OPEN, List.of(), now, now, actor.ref(), null);
                     return mongo.insert(need);
-                })
+                }))
                 .flatMap(need -> events.append(new EventLog.Draft("need.posted", actor, need.hospitalId(), null, need.id(), null,
                         Map.of("design", need.designSlug(), "quantity", need.quantity(), "priority", need.priority().name())))
                         .thenReturn(need));
+    }
+
+    /** Which versions (and materials) of the design the need may be printed in. */
+    private Mono<Targets> targets(PostNeed request, String hospitalId) {
+        String slug = request.design();
+        List<String> asked = request.acceptedVersions() == null ? List.of() : List.copyOf(request.acceptedVersions());
+        return Mono.zip(designs.publishedVersions(slug), homologations.of(hospitalId, slug).collectList())
+                .flatMap(t -> {
+                    List<String> published = t.getT1();
+                    if (published.isEmpty()) {
+                        return Mono.error(new ApiException(ProblemType.DESIGN_UNAVAILABLE,
+                                "Design '" + slug + "' has no published version", Map.of("design", slug)));
+                    }
+                    List<String> unpublished = asked.stream().filter(v -> !published.contains(v)).toList();
+                    if (!unpublished.isEmpty()) {
+                        return Mono.error(new ApiException(ProblemType.DESIGN_UNAVAILABLE, "Version(s) " + unpublished
+                                + " of '" + slug + "' are not published; published: " + published,
+                                Map.of("design", slug, "published", published)));
+                    }
+                    if (request.anyPublishedVersion()) {
+                        return Mono.just(new Targets(asked, List.of()));
+                    }
+                    Map<String, List<Material>> homologated = new LinkedHashMap<>();
+                    t.getT2().stream().filter(h -> published.contains(h.designVersion()))
+                            .forEach(h -> homologated.put(h.designVersion(), h.materials()));
+                    List<String> versions = asked.isEmpty() ? List.copyOf(homologated.keySet()) : asked;
+                    List<String> missing = versions.stream().filter(v -> !homologated.containsKey(v)).toList();
+                    if (versions.isEmpty() || !missing.isEmpty()) {
+                        return Mono.error(new ApiException(ProblemType.DESIGN_UNAVAILABLE, "This hospital has not homologated "
+                                + (versions.isEmpty() ? "any published version of '" + slug + "'" : slug + " " + missing)
+                                + "; homologate it (POST /api/hospitals/" + hospitalId + "/homologations) or accept any "
+                                + "published version (anyPublishedVersion: true)", Map.of("design", slug, "published", published)));
+                    }
+                    List<Need.VersionMaterials> materials = versions.stream().filter(v -> !homologated.get(v).isEmpty())
+                            .map(v -> new Need.VersionMaterials(v, homologated.get(v))).toList();
+                    return Mono.just(new Targets(versions, materials));
+                });
     }
 
     public Mono<Need> find(String needId, Actor viewer) {

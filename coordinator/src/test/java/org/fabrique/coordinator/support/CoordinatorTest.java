@@ -42,7 +42,7 @@ public abstract class CoordinatorTest {
 
     /** Claims go to the best open need of the whole store: each test starts with none left open. */
     @BeforeEach
-    void cancelNeedsLeftOpen() {
+    protected void cancelNeedsLeftOpen() {
         Api.expect(api.get("/api/needs?status=OPEN", coordinatorToken), 200).body().forEach(need -> Api.expect(
                 api.post("/api/needs/" + need.get("id").asString() + "/cancel", coordinatorToken, Map.of()), 200));
     }

@@ -8,6 +8,7 @@ import org.fabrique.coordinator.design.Design;
 import org.fabrique.designs.DesignManifest.Estimates;
 import org.fabrique.designs.DesignManifest.Instructions;
 import org.fabrique.designs.DesignManifest.LocalizedText;
+import org.fabrique.designs.DesignManifest.Measure;
 import org.fabrique.designs.DesignManifest.PrintProfile;
 import org.fabrique.designs.DesignManifest.QcItem;
 import org.fabrique.designs.DesignManifest.Temperatures;
@@ -30,6 +31,9 @@ public final class DesignFixtures {
         private DesignStatus status = DesignStatus.PUBLISHED;
         private List<Material> materials = List.of(Material.PETG, Material.PLA);
         private double size = 150;
+        private double aql = 2.5;
+        private List<QcItem> checklist = List.of(
+                new QcItem("no-sharp-edges", new LocalizedText("Pas d'arête vive", "No sharp edge"), true, null));
 
         Builder(String slug) {
             this.slug = slug;
@@ -50,6 +54,21 @@ public final class DesignFixtures {
             return this;
         }
 
+        /** Three checks: a critical one, a measurement (band width 12 ± 0.5 mm) and a minor one. */
+        public Builder withChecklist() {
+            this.checklist = List.of(
+                    new QcItem("no-sharp-edges", new LocalizedText("Pas d'arête vive", "No sharp edge"), true, null),
+                    new QcItem("band-width", new LocalizedText("Largeur du bandeau", "Band width"), false,
+                            new Measure(12, 0.5, "mm")),
+                    new QcItem("print-quality", new LocalizedText("Aspect", "Print quality"), false, null));
+            return this;
+        }
+
+        public Builder aql(double aql) {
+            this.aql = aql;
+            return this;
+        }
+
         /** The largest dimension of its part, in millimetres. */
         public Builder partSize(double size) {
             this.size = size;
@@ -64,8 +83,8 @@ public final class DesignFixtures {
                     materials, 1, List.of(part),
                     new PrintProfile(0.2, 3, 20, 0.4, Map.of(Material.PETG, new Temperatures(240, 80))),
                     new Estimates("PrusaSlicer 2.5.0", Material.PETG, 16, 60, Map.of()),
-                    List.of(new QcItem("no-sharp-edges", new LocalizedText("Pas d'arête vive", "No sharp edge"), true, null)),
-                    2.5, new Instructions(new LocalizedText("Assembler", "Assemble"), new LocalizedText("Désinfecter", "Disinfect")),
+                    checklist,
+                    aql, new Instructions(new LocalizedText("Assembler", "Assemble"), new LocalizedText("Désinfecter", "Disinfect")),
                     new LocalizedText("Pas un dispositif médical", "Not a medical device"), null,
                     Instant.now(), Instant.now(), null, "test");
         }

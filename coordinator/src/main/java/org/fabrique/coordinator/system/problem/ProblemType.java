@@ -33,6 +33,7 @@ public enum ProblemType {
     DESIGN_VERSION_EXISTS("design-version-exists", HttpStatus.CONFLICT, "This design version already exists"),
     DESIGN_NOT_DRAFT("design-not-draft", HttpStatus.CONFLICT, "Only a draft design version can change"),
     DESIGN_NOT_PUBLISHED("design-not-published", HttpStatus.CONFLICT, "The design version is not published"),
+    LABEL_NOT_READY("label-not-ready", HttpStatus.CONFLICT, "The lot has no label until it is printed"),
     REQUEST_IN_PROGRESS("request-in-progress", HttpStatus.CONFLICT, "A request with this idempotency key is in progress"),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflicting change"),
     UPLOAD_TOO_LARGE("upload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Upload too large"),
@@ -42,6 +43,7 @@ public enum ProblemType {
     INVALID_REPORT("invalid-report", HttpStatus.UNPROCESSABLE_CONTENT, "Printed and failed counts do not add up"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused for a different request"),
     DESIGN_UNAVAILABLE("design-unavailable", HttpStatus.UNPROCESSABLE_CONTENT, "Design version cannot be requested"),
+    INSPECTION_INVALID("inspection-invalid", HttpStatus.UNPROCESSABLE_CONTENT, "The inspection record is not valid"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

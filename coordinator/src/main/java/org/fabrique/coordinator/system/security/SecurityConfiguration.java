@@ -63,18 +63,22 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/makers/register").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/designs", "/api/designs/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/open-data/**", "/api/public/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/inspection/sampling-plan").permitAll()
                         // Makers and their agents
                         .pathMatchers("/api/makers/me", "/api/makers/me/**").hasRole(MAKER)
                         .pathMatchers(HttpMethod.POST, "/api/lots/*/start", "/api/lots/*/report", "/api/lots/*/ship").hasRole(MAKER)
                         .pathMatchers(HttpMethod.POST, "/api/lots/*/release").hasAnyRole(MAKER, COORDINATOR)
                         // Hospitals
-                        .pathMatchers(HttpMethod.POST, "/api/lots/*/receive", "/api/lots/*/decision").hasRole(HOSPITAL)
+                        .pathMatchers(HttpMethod.POST, "/api/lots/*/receive", "/api/lots/*/inspection").hasRole(HOSPITAL)
                         .pathMatchers(HttpMethod.POST, "/api/needs").hasRole(HOSPITAL)
                         .pathMatchers(HttpMethod.POST, "/api/needs/*/cancel", "/api/needs/*/close").hasAnyRole(HOSPITAL, COORDINATOR)
                         // Coordinators
                         .pathMatchers(HttpMethod.POST, "/api/designs", "/api/designs/**").hasRole(COORDINATOR)
                         .pathMatchers(HttpMethod.GET, "/api/accounts/me").authenticated()
                         .pathMatchers("/api/accounts", "/api/accounts/**").hasRole(COORDINATOR)
+                        .pathMatchers(HttpMethod.POST, "/api/recalls", "/api/recalls/**").hasRole(COORDINATOR)
+                        .pathMatchers(HttpMethod.POST, "/api/hospitals/*/homologations").hasRole(HOSPITAL)
+                        .pathMatchers(HttpMethod.DELETE, "/api/hospitals/*/homologations/**").hasRole(HOSPITAL)
                         .pathMatchers(HttpMethod.POST, "/api/hospitals", "/api/hospitals/**").hasRole(COORDINATOR)
                         .pathMatchers(HttpMethod.POST, "/api/makers", "/api/makers/*/**").hasRole(COORDINATOR)
                         .pathMatchers(HttpMethod.GET, "/api/makers", "/api/makers/*").hasRole(COORDINATOR)

@@ -42,7 +42,8 @@ class AuthorizationTest extends CoordinatorTest {
 
     @Test
     void aMakerCannotApproveAPostNeedOrUploadDesigns() {
-        assertStatus(api.lotAction(maker.token(), lotId, "decision", Map.of("decision", "APPROVED"), Api.newKey()), 403, "forbidden");
+        assertStatus(api.lotAction(maker.token(), lotId, "inspection", Map.of("samples", java.util.List.of()), Api.newKey()),
+                403, "forbidden");
         assertStatus(api.post("/api/needs", maker.token(), Map.of("design", DESIGN, "quantity", 1, "neededBy", "2099-01-01")),
                 403, "forbidden");
         assertStatus(api.post("/api/designs/" + DESIGN + "/1.0.0/retire", maker.token(), null), 403, "forbidden");
@@ -76,8 +77,9 @@ class AuthorizationTest extends CoordinatorTest {
         assertStatus(api.post("/api/needs/" + needId + "/cancel", otherHospital.token(), Map.of()), 404, "need-not-found");
         assertThat(api.get("/api/needs", otherHospital.token()).body()).isEmpty();
         Api.expect(api.lotAction(hospital.token(), shipped, "receive", null, Api.newKey()), 200);
-        assertStatus(api.lotAction(otherHospital.token(), shipped, "decision", Map.of("decision", "APPROVED"), Api.newKey()),
-                403, "forbidden");
+        assertStatus(api.lotAction(otherHospital.token(), shipped, "inspection", Map.of("samples", java.util.List.of()),
+                Api.newKey()), 403, "forbidden");
+        assertStatus(api.get("/api/lots/" + shipped + "/inspection", otherHospital.token()), 403, "forbidden");
     }
 
     @Test

@@ -273,9 +273,7 @@ public abstract class StoreContractTest {
         Api.expect(api.lotAction(maker.token(), lot, "ship", Map.of(), Api.newKey()), 200);
         Api other = api == a ? b : a;
         Api.expect(other.lotAction(hospital.token(), lot, "receive", null, Api.newKey()), 200);
-        Map<String, Object> decision = fate == 3 ? Map.of("decision", "REJECTED", "reason", "burrs on the edge")
-                : Map.of("decision", "APPROVED");
-        return Api.expect(other.lotAction(hospital.token(), lot, "decision", decision, Api.newKey()), 200);
+        return Api.expect(other.inspect(hospital.token(), lot, fate != 3, Api.newKey()), 200);
     }
 
     private int watch(String needId, AtomicBoolean running, ConcurrentLinkedQueue<String> violations) {
