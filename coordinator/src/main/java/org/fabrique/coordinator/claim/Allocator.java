@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fabrique.coordinator.design.Design;
-import org.fabrique.coordinator.design.Designs;
 import org.fabrique.coordinator.geo.Area;
 import org.fabrique.coordinator.geo.Areas;
 import org.fabrique.coordinator.maker.Maker;

@@ -214,7 +214,7 @@ public class DesignPublisher {
 
     private static MeshReport analyse(String file, byte[] bytes, StlLimits limits) {
         try {
-            return Stl.analyze(Stl.read(new ByteArrayInputStream(bytes), limits));
+            return Stl.analyze(new ByteArrayInputStream(bytes), limits);
         } catch (StlException e) {
             Map<String, Object> where = new LinkedHashMap<>();
             where.put("file", file);

@@ -102,16 +102,19 @@ class InspectionTest extends CoordinatorTest {
 
     @Test
     void aFailedCriticalCheckRejectsTheLotEvenWithinTheAcceptanceNumberAndItsItemsGoBack() {
-        String[] lotAndNeed = receivedLot(20);
-        int n = plan(lotAndNeed[0]).get("plan").get("sampleSize").asInt();
+        String[] lotAndNeed = receivedLot(LENIENT, 50);
+        JsonNode plan = plan(lotAndNeed[0]).get("plan");
+        assertThat(plan.get("acceptNumber").asInt()).isPositive();
+        int n = plan.get("sampleSize").asInt();
         JsonNode record = Api.expect(inspect(lotAndNeed[0], Map.of("samples", samples(n, 1, "no-sharp-edges"))), 200)
                 .body().get("record");
+        assertThat(record.get("defectives").asInt()).isEqualTo(1);
         assertThat(record.get("decision").asString()).isEqualTo("REJECTED");
         assertThat(record.get("criticalFailures").get(0).asString()).isEqualTo("item 1: no-sharp-edges");
         assertThat(record.get("reason").asString()).contains("1 defective of " + n).contains("no-sharp-edges");
         Need need = need(lotAndNeed[1]);
-        assertThat(need.rejected()).isEqualTo(20);
-        assertThat(need.open()).isEqualTo(20);
+        assertThat(need.rejected()).isEqualTo(50);
+        assertThat(need.open()).isEqualTo(50);
     }
 
     @Test

@@ -31,7 +31,6 @@ import org.fabrique.agent.journal.WorkStates;
 import org.fabrique.agent.label.LabelFetcher;
 import org.fabrique.agent.part.PartCache;
 import org.fabrique.agent.part.PartInspector;
-import org.fabrique.agent.printer.PrinterDriver;
 import org.fabrique.agent.printer.PrinterDrivers;
 import org.fabrique.agent.printer.PrinterException;
 import org.fabrique.agent.terminal.AgentLog;

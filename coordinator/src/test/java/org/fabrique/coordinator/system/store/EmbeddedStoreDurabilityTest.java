@@ -94,8 +94,13 @@ class EmbeddedStoreDurabilityTest {
                 .redirectOutput(dataDir.resolve("coordinator-" + System.nanoTime() + ".out").toFile())
                 .start();
         Api api = new Api("http://localhost:" + port);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> process.isAlive() && api.get("/actuator/health", null).status() == 200);
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> process.isAlive() && api.get("/actuator/health", null).status() == 200);
+        } catch (RuntimeException notHealthy) {
+            process.destroyForcibly();
+            throw notHealthy;
+        }
         return process;
     }
 
