@@ -39,8 +39,9 @@ class EventController {
         Flux<ServerSentEvent<Object>> events = eventsFor(lastEventId)
                 .filter(event -> event.visibleTo(actor))
                 .map(event -> ServerSentEvent.<Object>builder(event).id(Long.toString(event.seq())).event(event.type()).build());
-        Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(KEEP_ALIVE)
-                .map(tick -> ServerSentEvent.<Object>builder().comment("keep-alive").build());
+        // The first comment goes out at once: it flushes the headers, so a client knows it is connected.
+        Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(Duration.ZERO, KEEP_ALIVE)
+                .map(tick -> ServerSentEvent.<Object>builder().comment(tick == 0 ? "connected" : "keep-alive").build());
         return Flux.merge(events, keepAlive);
     }
 
