@@ -11,19 +11,16 @@ import org.fabrique.coordinator.inspection.Inspections;
 import org.fabrique.coordinator.lot.Lot;
 import org.fabrique.coordinator.lot.LotState;
 import org.fabrique.coordinator.lot.Lots;
+import org.fabrique.coordinator.system.PeriodicTask;
 import org.fabrique.designs.DesignManifest.QcItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Demo mode only: stands in for the hospitals' staff, so that lots flow to a decision without
@@ -34,7 +31,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 @ConditionalOnProperty(name = "fabrique.demo", havingValue = "true")
-class DemoInspector implements SmartLifecycle {
+class DemoInspector extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(DemoInspector.class);
     private static final Duration INTERVAL = Duration.ofSeconds(3);
@@ -44,15 +41,16 @@ class DemoInspector implements SmartLifecycle {
     private final Lots lots;
     private final Inspections inspections;
     private final Random random = new Random();
-    private volatile Disposable schedule;
 
     DemoInspector(ReactiveMongoTemplate mongo, Lots lots, Inspections inspections) {
+        super("Demo inspection", INTERVAL, INTERVAL);
         this.mongo = mongo;
         this.lots = lots;
         this.inspections = inspections;
     }
 
-    Mono<Long> inspectOnce() {
+    @Override
+    public Mono<Long> runOnce() {
         Query waiting = Query.query(Criteria.where("state").in(LotState.SHIPPED, LotState.RECEIVED)).limit(200);
         return mongo.find(waiting, Lot.class)
                 .concatMap(lot -> {
@@ -92,26 +90,5 @@ class DemoInspector implements SmartLifecycle {
             samples.add(new Inspection.Sample(i + 1, results));
         }
         return samples;
-    }
-
-    @Override
-    public void start() {
-        schedule = Flux.interval(INTERVAL, INTERVAL, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> inspectOnce().onErrorResume(e -> Mono.empty()), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = schedule;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return schedule != null && !schedule.isDisposed();
     }
 }

@@ -12,18 +12,16 @@ import org.fabrique.coordinator.account.Actor;
 import org.fabrique.coordinator.need.Need;
 import org.fabrique.coordinator.need.NeedLedger;
 import org.fabrique.coordinator.system.FabriqueProperties;
+import org.fabrique.coordinator.system.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Work is reclaimed by time, not by hope. On every instance, periodically:
@@ -37,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
  * </ol>
  */
 @Component
-public class LeaseReaper implements SmartLifecycle {
+public class LeaseReaper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(LeaseReaper.class);
     private static final int BATCH = 500;
@@ -51,25 +49,29 @@ public class LeaseReaper implements SmartLifecycle {
     private final NeedLedger ledger;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Duration interval;
     private final Duration ledgerGrace;
-    private volatile Disposable schedule;
 
     public LeaseReaper(ReactiveMongoTemplate mongo, Lots lots, NeedLedger ledger, Clock clock, MeterRegistry meters,
             FabriqueProperties properties) {
+        super("Lease reaper pass", properties.lots().reaperInterval(), properties.lots().reaperInterval());
         this.mongo = mongo;
         this.lots = lots;
         this.ledger = ledger;
         this.clock = clock;
         this.meters = meters;
-        this.interval = properties.lots().reaperInterval();
         this.ledgerGrace = properties.lots().ledgerGrace();
     }
 
     /** One pass of all three duties. */
+    @Override
     public Mono<Pass> runOnce() {
         return Mono.zip(expireLapsedLeases(), settleInterrupted(), returnOrphanedAllocations())
-                .map(t -> new Pass(t.getT1(), t.getT2(), t.getT3()));
+                .map(t -> new Pass(t.getT1(), t.getT2(), t.getT3()))
+                .doOnNext(pass -> {
+                    if (pass.expired() + pass.settled() + pass.orphansReturned() > 0) {
+                        log.info("Reaper pass: {}", pass);
+                    }
+                });
     }
 
     Mono<Long> expireLapsedLeases() {
@@ -129,35 +131,5 @@ public class LeaseReaper implements SmartLifecycle {
                 .doOnNext(returned -> log.warn("Returned {} items of need {} from an interrupted claim (lot id {})",
                         entry.quantity(), need.id(), entry.lotId()))
                 .onErrorResume(DuplicateKeyException.class, lotExistsAfterAll -> Mono.just(false));
-    }
-
-    @Override
-    public void start() {
-        schedule = Flux.interval(interval, interval, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> runOnce()
-                        .doOnNext(pass -> {
-                            if (pass.expired() + pass.settled() + pass.orphansReturned() > 0) {
-                                log.info("Reaper pass: {}", pass);
-                            }
-                        })
-                        .onErrorResume(e -> {
-                            log.warn("Reaper pass failed: {}", e.getMessage());
-                            return Mono.empty();
-                        }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = schedule;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return schedule != null && !schedule.isDisposed();
     }
 }

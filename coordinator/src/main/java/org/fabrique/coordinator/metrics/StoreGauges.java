@@ -16,14 +16,9 @@ import org.fabrique.coordinator.event.EventFeed;
 import org.fabrique.coordinator.event.EventLog;
 import org.fabrique.coordinator.lot.LotState;
 import org.fabrique.coordinator.need.NeedStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.fabrique.coordinator.system.PeriodicTask;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Gauges of what the store holds: lots per state, needs per status, items per stage. Each
@@ -32,27 +27,23 @@ import reactor.core.scheduler.Schedulers;
  * dashboards take the maximum over instances, not the sum.
  */
 @Component
-public class StoreGauges implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(StoreGauges.class);
+public class StoreGauges extends PeriodicTask {
 
     private final Figures figures;
     private final EventLog events;
     private final Clock clock;
-    private final Duration interval;
     private final Map<LotState, AtomicLong> lots = new EnumMap<>(LotState.class);
     private final Map<NeedStatus, AtomicLong> needs = new EnumMap<>(NeedStatus.class);
     private final Map<String, AtomicLong> items = new LinkedHashMap<>();
     private final AtomicLong storedSeq = new AtomicLong();
     private final AtomicLong countedAt = new AtomicLong();
-    private volatile Disposable schedule;
 
     public StoreGauges(Figures figures, EventLog events, EventFeed feed, Clock clock, MeterRegistry registry,
             MetricsProperties properties) {
+        super("Counting the store's figures for the metrics", Duration.ZERO, properties.refreshInterval());
         this.figures = figures;
         this.events = events;
         this.clock = clock;
-        this.interval = properties.refreshInterval();
         for (LotState state : LotState.values()) {
             lots.put(state, gauge(registry, DomainMeters.LOTS, "state", state.name()));
         }
@@ -75,7 +66,8 @@ public class StoreGauges implements SmartLifecycle {
     }
 
     /** Counts the store's figures now and updates the gauges. */
-    public Mono<Void> refresh() {
+    @Override
+    public Mono<Void> runOnce() {
         return Mono.zip(figures.lotsBy().collectList(), figures.needsBy().collectList(), events.lastSeq())
                 .doOnNext(t -> {
                     Map<LotState, Long> lotCounts = new EnumMap<>(LotState.class);
@@ -103,29 +95,5 @@ public class StoreGauges implements SmartLifecycle {
                     countedAt.set(clock.instant().getEpochSecond());
                 })
                 .then();
-    }
-
-    @Override
-    public void start() {
-        schedule = Flux.interval(Duration.ZERO, interval, Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().onErrorResume(e -> {
-                    log.warn("Counting the store's figures for the metrics failed: {}", e.getMessage());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = schedule;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return schedule != null && !schedule.isDisposed();
     }
 }

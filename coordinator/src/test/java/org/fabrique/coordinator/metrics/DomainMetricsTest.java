@@ -40,7 +40,7 @@ class DomainMetricsTest {
         Api api = coordinator.api();
         Api.expect(api.claim(network.makerToken, NetworkScenario.PRINTER, 50, Api.newKey()), 201);
         Api.expect(api.claim(network.makerToken, NetworkScenario.PRINTER, 50, Api.newKey()), 204);
-        coordinator.bean(StoreGauges.class).refresh().block();
+        coordinator.bean(StoreGauges.class).runOnce().block();
         exposition = Api.expect(api.get("/actuator/prometheus", null), 200).raw();
     }
 
