@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Times `jstl info` against admesh on the same 2-million-triangle torus, binary (100 MB) and
 # ASCII, runs alternating, JVM start included, and prints medians, peak resident memory and the
-# ratio admesh / jstl (above 1: jstl is faster).
+# ratio admesh / jstl (above 1: jstl is faster). jstl runs through its launcher, jstl/bin/jstl,
+# with the JVM options documented there.
 #
 # Usage: jstl/bench/compare-admesh.sh [runs]        (default 5 runs of each tool per file)
 # Env:   JSTL_JAVA_OPTS  JVM options for jstl (default: those of jstl/bin/jstl)
+#        JAVA            the java to run (default: java on the PATH)
 #        TRIANGLES       size of the generated torus (default 2000000)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
 triangles=${TRIANGLES:-2000000}
-java_opts=${JSTL_JAVA_OPTS:--XX:+UseSerialGC -Xmx200m -XX:PerMethodTrapLimit=0 -XX:PerBytecodeTrapLimit=0}
+jstl="$here/bin/jstl"
 jar="$here/target/jstl.jar"
 work="$here/target/bench"
 binary="$work/torus-$triangles.stl"
@@ -38,7 +40,7 @@ mkdir -p "$work"
 [ -f "$ascii" ] || java -jar "$jar" generate torus "$triangles" "$ascii" --ascii
 
 # Both tools must agree that the mesh is closed, or the comparison means nothing.
-java $java_opts -jar "$jar" check "$binary" > /dev/null
+"$jstl" check "$binary" > /dev/null
 admesh --exact --normal-directions "$binary" | grep -q "Total disconnected facets *: *0 "
 
 # Runs a command once; appends "seconds kilobytes" to the named file.
@@ -54,7 +56,8 @@ median() {
 }
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java:    $(java -version 2>&1 | head -1), options: $java_opts"
+echo "java:    $("${JAVA:-java}" -version 2>&1 | head -1)"
+echo "options: ${JSTL_JAVA_OPTS:-those of jstl/bin/jstl: $(sed -n 's/.*JSTL_JAVA_OPTS:-\(.*\)} \\$/\1/p' "$jstl")}"
 echo "admesh:  $(admesh --version 2>&1 | head -1)"
 echo "runs:    $runs of each, alternating; wall time median (s), peak RSS max (MB)"
 printf '\n%-34s %10s %10s %10s %10s %8s\n' file "jstl s" "admesh s" "jstl MB" "admesh MB" ratio
@@ -62,7 +65,7 @@ for file in "$binary" "$ascii"; do
   jstl_log=$(mktemp)
   admesh_log=$(mktemp)
   for _ in $(seq "$runs"); do
-    measure "$jstl_log" java $java_opts -jar "$jar" info "$file"
+    measure "$jstl_log" "$jstl" info "$file"
     measure "$admesh_log" admesh --exact --normal-directions "$file"
   done
   jstl_s=$(cut -d' ' -f1 "$jstl_log" | median)
@@ -74,3 +77,4 @@ for file in "$binary" "$ascii"; do
     "$jstl_s" "$admesh_s" "$jstl_mb" "$admesh_mb" "$ratio"
   rm -f "$jstl_log" "$jstl_log.last" "$admesh_log" "$admesh_log.last"
 done
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,9 +18,23 @@ final class AsciiParser {
 
   static final int BUFFER_SIZE = 1 << 16;
 
+  private static final byte[] SOLID = keyword("solid");
+  private static final byte[] FACET = keyword("facet");
+  private static final byte[] ENDSOLID = keyword("endsolid");
+  private static final byte[] NORMAL = keyword("normal");
+  private static final byte[] OUTER = keyword("outer");
+  private static final byte[] LOOP = keyword("loop");
+  private static final byte[] VERTEX = keyword("vertex");
+  private static final byte[] ENDLOOP = keyword("endloop");
+  private static final byte[] ENDFACET = keyword("endfacet");
+
+  private static byte[] keyword(String lowerCase) {
+    return lowerCase.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
   private final ByteSource source;
   private final int maxTriangles;
-  private final byte[] buffer = new byte[BUFFER_SIZE];
+  private final byte[] buffer;
   private int position;
   private int limit;
   private long bufferOffset;
@@ -37,11 +51,18 @@ final class AsciiParser {
    * @param startOffset offset in the whole input of the source's first byte (for columns)
    */
   AsciiParser(ByteSource source, long startOffset, int maxTriangles, TriangleConsumer consumer) {
+    this(source, startOffset, maxTriangles, consumer, new byte[BUFFER_SIZE]);
+  }
+
+  /** A parser working in {@code buffer} ({@link #BUFFER_SIZE} bytes), which it owns meanwhile. */
+  AsciiParser(ByteSource source, long startOffset, int maxTriangles, TriangleConsumer consumer,
+      byte[] buffer) {
     this.source = source;
     this.consumer = consumer;
     this.bufferOffset = startOffset;
     this.lineStart = startOffset;
     this.maxTriangles = maxTriangles;
+    this.buffer = buffer;
   }
 
   long triangleCount() {
@@ -53,7 +74,7 @@ final class AsciiParser {
     if (!nextToken()) {
       throw StlException.of(StlError.EMPTY_FILE, "the input has only whitespace");
     }
-    if (!tokenIs("solid")) {
+    if (!tokenIs(SOLID)) {
       throw unexpectedToken("'solid'");
     }
     skipRestOfLine();
@@ -73,7 +94,7 @@ final class AsciiParser {
    */
   void parseRange(boolean startsAtBeginning, boolean endsAtEnd) throws StlException {
     if (startsAtBeginning) {
-      if (!nextToken() || !tokenIs("solid")) {
+      if (!nextToken() || !tokenIs(SOLID)) {
         throw unexpectedToken("'solid'");
       }
       if (!skipRestOfLine() && !endsAtEnd) {
@@ -88,10 +109,10 @@ final class AsciiParser {
     boolean lastWasFacet = false;
     while (nextToken()) {
       if (insideSolid) {
-        if (tokenIs("facet")) {
+        if (tokenIs(FACET)) {
           facet();
           lastWasFacet = true;
-        } else if (tokenIs("endsolid")) {
+        } else if (tokenIs(ENDSOLID)) {
           if (!skipRestOfLine() && !endsAtEnd) {
             throw unexpectedEnd("the end of the 'endsolid' line");
           }
@@ -100,7 +121,7 @@ final class AsciiParser {
         } else {
           throw unexpectedToken("'facet' or 'endsolid'");
         }
-      } else if (tokenIs("solid")) {
+      } else if (tokenIs(SOLID)) {
         if (!skipRestOfLine() && !endsAtEnd) {
           throw unexpectedEnd("the end of the 'solid' line");
         }
@@ -118,20 +139,20 @@ final class AsciiParser {
   private void facet() throws StlException {
     long facetLine = line;
     long facetColumn = columnOf(tokenStart);
-    expect("normal");
+    expect(NORMAL);
     float nx = number(-1, 0);
     float ny = number(-1, 1);
     float nz = number(-1, 2);
-    expect("outer");
-    expect("loop");
+    expect(OUTER);
+    expect(LOOP);
     for (int corner = 0; corner < 3; corner++) {
-      expect("vertex");
+      expect(VERTEX);
       for (int axis = 0; axis < 3; axis++) {
         corners[corner * 3 + axis] = number(corner, axis);
       }
     }
-    expect("endloop");
-    expect("endfacet");
+    expect(ENDLOOP);
+    expect(ENDFACET);
     if (triangleCount >= maxTriangles) {
       throw StlException.atLine(StlError.TOO_MANY_TRIANGLES, facetLine, facetColumn,
           "more than the limit of " + maxTriangles + " triangles");
@@ -140,13 +161,17 @@ final class AsciiParser {
     triangleCount++;
   }
 
-  private void expect(String keyword) throws StlException {
+  private void expect(byte[] keyword) throws StlException {
     if (!nextToken()) {
-      throw unexpectedEnd("'" + keyword + "'");
+      throw unexpectedEnd("'" + text(keyword) + "'");
     }
     if (!tokenIs(keyword)) {
-      throw unexpectedToken("'" + keyword + "'");
+      throw unexpectedToken("'" + text(keyword) + "'");
     }
+  }
+
+  private static String text(byte[] keyword) {
+    return new String(keyword, java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /**
@@ -154,11 +179,8 @@ final class AsciiParser {
    * component ({@code corner} -1), which may be {@code nan} or infinite (it then disagrees).
    */
   private float number(int corner, int axis) throws StlException {
-    String what = corner < 0
-        ? "normal " + Facets.axis(axis)
-        : "vertex " + Facets.axis(axis);
     if (!nextToken()) {
-      throw unexpectedEnd("a number (" + what + ")");
+      throw unexpectedEnd("a number (" + numberName(corner, axis) + ")");
     }
     float value = DecimalFloats.parse(buffer, tokenStart, tokenEnd);
     if (Float.isFinite(value)) {
@@ -168,46 +190,65 @@ final class AsciiParser {
         || DecimalFloats.isNonFiniteToken(buffer, tokenStart, tokenEnd);
     if (!nonFinite) {
       throw StlException.atLine(StlError.MALFORMED_NUMBER, line, columnOf(tokenStart),
-          "expected a number (" + what + "), found " + quotedToken());
+          "expected a number (" + numberName(corner, axis) + "), found " + quotedToken());
     }
     if (corner >= 0) {
       throw StlException.atLine(StlError.NON_FINITE_COORDINATE, line, columnOf(tokenStart),
-          what + " of corner " + corner + " is not a finite float: " + quotedToken());
+          numberName(corner, axis) + " of corner " + corner + " is not a finite float: "
+              + quotedToken());
     }
     return Float.NaN;
   }
 
+  /** "normal x", "vertex y": for messages only (built when an error is reported). */
+  private static String numberName(int corner, int axis) {
+    return (corner < 0 ? "normal " : "vertex ") + Facets.axis(axis);
+  }
+
   /** Moves to the next token; false at the end of the input. */
   private boolean nextToken() throws StlException {
+    // Fields in locals while scanning (the JIT's quick compiler keeps fields in memory).
+    byte[] b = buffer;
+    int p = position;
     while (true) {
-      if (position == limit) {
-        tokenStart = position;
+      if (p == limit) {
+        position = p;
+        tokenStart = p;
         if (!fill()) {
           return false;
         }
+        p = position;
       }
-      byte b = buffer[position];
-      if (b == '\n') {
+      byte c = b[p];
+      if (c == ' ') {
+        p++;
+      } else if (c == '\n') {
         line++;
-        position++;
-        lineStart = bufferOffset + position;
-      } else if (isWhitespace(b)) {
-        position++;
+        p++;
+        lineStart = bufferOffset + p;
+      } else if (c >= '\t' && c <= '\r') {
+        p++;
       } else {
         break;
       }
     }
-    tokenStart = position;
+    tokenStart = p;
     while (true) {
-      if (position == limit && !fill()) {
+      if (p == limit) {
+        position = p;
+        if (!fill()) {
+          break;
+        }
+        p = position;
+      }
+      byte c = b[p];
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
         break;
       }
-      if (isWhitespace(buffer[position])) {
-        break;
-      }
-      position++;
+      p++;
     }
-    tokenEnd = position;
+    position = p;
+    tokenEnd = p;
     return true;
   }
 
@@ -259,13 +300,16 @@ final class AsciiParser {
     return true;
   }
 
-  private boolean tokenIs(String keyword) {
-    int length = tokenEnd - tokenStart;
-    if (length != keyword.length()) {
+  /** Whether the token is {@code keyword} (lower case) in any case. */
+  private boolean tokenIs(byte[] keyword) {
+    int start = tokenStart;
+    int length = keyword.length;
+    if (tokenEnd - start != length) {
       return false;
     }
+    byte[] b = buffer;
     for (int i = 0; i < length; i++) {
-      if ((buffer[tokenStart + i] | 0x20) != keyword.charAt(i)) {
+      if ((b[start + i] | 0x20) != keyword[i]) {
         return false;
       }
     }

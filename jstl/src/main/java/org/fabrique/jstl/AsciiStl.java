@@ -54,13 +54,13 @@ final class AsciiStl {
       }
       long[] counts = new long[ranges];
       try {
-        Parallel.forEach(ranges, i -> {
-          AsciiParser parser = new AsciiParser(ByteSource.of(channel, bounds[i], bounds[i + 1]),
-              bounds[i], limits.maxTriangles(), consumers.get(i));
-          parser.parseRange(i == 0, i == ranges - 1);
-          counts[i] = parser.triangleCount();
-        });
-        if (Arrays.stream(counts).sum() <= limits.maxTriangles()) {
+        Parallel.forEach(ranges,
+            new ParseRange<>(channel, bounds, limits, consumers, counts, new Buffers()));
+        long total = 0;
+        for (long count : counts) {
+          total += count;
+        }
+        if (total <= limits.maxTriangles()) {
           return consumers;
         }
       } catch (StlException rangeFailed) {
@@ -69,6 +69,35 @@ final class AsciiStl {
       consumers.clear();
     }
     return List.of(read(ByteSource.of(channel, 0, size), limits, sinks.get()));
+  }
+
+  /** Parses range {@code i} of a file into its consumer. */
+  private record ParseRange<C extends TriangleConsumer>(FileChannel channel, long[] bounds,
+      StlLimits limits, List<C> consumers, long[] counts, Buffers buffers)
+      implements Parallel.Task {
+    @Override
+    public void run(int i) throws StlException {
+      int ranges = bounds.length - 1;
+      byte[] buffer = buffers.take();
+      AsciiParser parser = new AsciiParser(ByteSource.of(channel, bounds[i], bounds[i + 1]),
+          bounds[i], limits.maxTriangles(), consumers.get(i), buffer);
+      parser.parseRange(i == 0, i == ranges - 1);
+      counts[i] = parser.triangleCount();
+      buffers.give(buffer); // not after a failure: the exception may still need the buffer
+    }
+  }
+
+  /** Parser buffers, reused from range to range (a thread parses one range at a time). */
+  private static final class Buffers {
+    private final List<byte[]> free = new ArrayList<>();
+
+    synchronized byte[] take() {
+      return free.isEmpty() ? new byte[AsciiParser.BUFFER_SIZE] : free.remove(free.size() - 1);
+    }
+
+    synchronized void give(byte[] buffer) {
+      free.add(buffer);
+    }
   }
 
   /** Split points: just after an {@code endfacet} token and the whitespace byte that ends it. */
@@ -94,27 +123,35 @@ final class AsciiStl {
 
   private static long splitAfterEndfacet(FileChannel channel, long from, long size)
       throws StlException {
-    int length = (int) Math.min(BOUNDARY_SEARCH_BYTES, size - from);
-    ByteBuffer window = ByteBuffer.allocate(length);
-    try {
-      while (window.hasRemaining()) {
-        if (channel.read(window, from + window.position()) < 0) {
-          break;
+    // A facet is a few hundred bytes: look in a small window first, and in a larger one (from
+    // the same place, so with the same result) only if it holds no endfacet.
+    int limit = (int) Math.min(BOUNDARY_SEARCH_BYTES, size - from);
+    int length = Math.min(limit, 1 << 13);
+    while (true) {
+      ByteBuffer window = ByteBuffer.allocate(length);
+      try {
+        while (window.hasRemaining()) {
+          if (channel.read(window, from + window.position()) < 0) {
+            break;
+          }
+        }
+      } catch (IOException e) {
+        throw Stl.readFailed(e);
+      }
+      byte[] bytes = window.array();
+      int end = window.position();
+      for (int i = 1; i + ENDFACET.length < end; i++) {
+        if (AsciiParser.isWhitespace(bytes[i - 1])
+            && matchesIgnoreCase(bytes, i, ENDFACET)
+            && AsciiParser.isWhitespace(bytes[i + ENDFACET.length])) {
+          return from + i + ENDFACET.length + 1;
         }
       }
-    } catch (IOException e) {
-      throw Stl.readFailed(e);
-    }
-    byte[] bytes = window.array();
-    int end = window.position();
-    for (int i = 1; i + ENDFACET.length < end; i++) {
-      if (AsciiParser.isWhitespace(bytes[i - 1])
-          && matchesIgnoreCase(bytes, i, ENDFACET)
-          && AsciiParser.isWhitespace(bytes[i + ENDFACET.length])) {
-        return from + i + ENDFACET.length + 1;
+      if (length == limit || end < length) {
+        return -1;
       }
+      length = (int) Math.min(limit, 4L * length);
     }
-    return -1;
   }
 
   private static boolean matchesIgnoreCase(byte[] bytes, int at, byte[] lowerKeyword) {

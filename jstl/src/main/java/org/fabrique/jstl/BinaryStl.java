@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ final class BinaryStl {
   static final int COUNT_OFFSET = 80;
   static final int TRIANGLE_BYTES = 50;
 
-  /** Triangles per memory-mapped window (6.5 MB). */
+  /** Triangles per window, the unit of parallel reading (6.5 MB). */
   static final int WINDOW_TRIANGLES = 1 << 17;
   /** Triangles copied at a time from a window into float arrays (100 KB). */
   private static final int DECODE_CHUNK_TRIANGLES = 1 << 11;
@@ -44,7 +43,8 @@ final class BinaryStl {
 
   /**
    * Reads a file whose first {@link #HEADER_BYTES} (or all, if fewer) bytes are {@code head}, in
-   * memory-mapped windows, in parallel when large; returns the windows' consumers in file order.
+   * windows of {@link #WINDOW_TRIANGLES} triangles, in parallel when large; returns the windows'
+   * consumers in file order.
    */
   static <C extends TriangleConsumer> List<C> read(FileChannel channel, long size, byte[] head,
       StlLimits limits, TriangleSink<C> sink) throws StlException {
@@ -64,25 +64,64 @@ final class BinaryStl {
       int first = w * perWindow;
       consumers.add(sink.range(first, Math.min(perWindow, triangles - first)));
     }
-    Parallel.forEach(windows, w -> {
+    Parallel.forEach(windows,
+        new ReadWindow<>(channel, triangles, perWindow, consumers, new Decoders()));
+    return consumers;
+  }
+
+  /**
+   * Reads window {@code w} of a file into its consumer, by positional reads of {@link
+   * #DECODE_CHUNK_TRIANGLES} triangles into a direct buffer (a copy from the page cache into the
+   * processor's cache; mapping the file would cost page faults, and unmapping it TLB flushes).
+   */
+  private record ReadWindow<C extends TriangleConsumer>(FileChannel channel, int triangles,
+      int perWindow, List<C> consumers, Decoders decoders) implements Parallel.Task {
+    @Override
+    public void run(int w) throws StlException {
       int first = w * perWindow;
       int n = Math.min(perWindow, triangles - first);
       long offset = HEADER_BYTES + (long) first * TRIANGLE_BYTES;
-      MappedByteBuffer window;
-      try {
-        window = channel.map(FileChannel.MapMode.READ_ONLY, offset, (long) n * TRIANGLE_BYTES);
-      } catch (IOException e) {
-        throw Stl.readFailed(e);
+      int chunk = DECODE_CHUNK_TRIANGLES;
+      Decoder decoder = decoders.take();
+      ByteBuffer buffer = decoder.direct;
+      C consumer = consumers.get(w);
+      for (int done = 0; done < n; done += chunk) {
+        int m = Math.min(chunk, n - done);
+        long position = offset + (long) done * TRIANGLE_BYTES;
+        buffer.clear().limit(m * TRIANGLE_BYTES);
+        try {
+          while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+              throw new IOException("the file shrank while being read");
+            }
+          }
+        } catch (IOException e) {
+          throw Stl.readFailed(e);
+        }
+        decoder.decode(buffer, m, consumer, first + done, position);
       }
-      try {
-        window.order(ByteOrder.LITTLE_ENDIAN);
-        decode(window, 0, n, consumers.get(w), first, offset);
-        consumers.get(w).finish();
-      } finally {
-        Unmapper.unmap(window);
+      consumer.finish();
+      decoders.give(decoder); // not after a failure: a decoder is cheap
+    }
+  }
+
+  /** Decoders with their direct buffers, reused from window to window. */
+  private static final class Decoders {
+    private final List<Decoder> free = new ArrayList<>();
+
+    synchronized Decoder take() {
+      if (free.isEmpty()) {
+        Decoder decoder = new Decoder(DECODE_CHUNK_TRIANGLES);
+        decoder.direct = ByteBuffer.allocateDirect(DECODE_CHUNK_TRIANGLES * TRIANGLE_BYTES)
+            .order(ByteOrder.LITTLE_ENDIAN);
+        return decoder;
       }
-    });
-    return consumers;
+      return free.remove(free.size() - 1);
+    }
+
+    synchronized void give(Decoder decoder) {
+      free.add(decoder);
+    }
   }
 
   /** The file size must be exactly the header plus the declared triangles. */
@@ -140,12 +179,13 @@ final class BinaryStl {
     int batchTriangles = 1 << 10;
     byte[] batch = new byte[batchTriangles * TRIANGLE_BYTES];
     ByteBuffer view = ByteBuffer.wrap(batch).order(ByteOrder.LITTLE_ENDIAN);
+    Decoder decoder = new Decoder(batchTriangles);
     long read = 0;
     while (read < count) {
       int wanted = (int) Math.min(batchTriangles, count - read);
       int got = readFully(source, batch, 0, wanted * TRIANGLE_BYTES);
       int whole = got / TRIANGLE_BYTES;
-      decode(view, 0, whole, consumer, read, HEADER_BYTES + read * TRIANGLE_BYTES);
+      decoder.decode(view, whole, consumer, read, HEADER_BYTES + read * TRIANGLE_BYTES);
       read += whole;
       if (got < wanted * TRIANGLE_BYTES) {
         long size = HEADER_BYTES + read * TRIANGLE_BYTES + got % TRIANGLE_BYTES;
@@ -191,45 +231,80 @@ final class BinaryStl {
   }
 
   /**
-   * Decodes {@code count} triangles from {@code buffer} (little-endian) at {@code position}, the
-   * first being triangle {@code firstIndex} at {@code firstOffset} in the input, and hands them to
-   * {@code consumer}.
+   * Decodes triangles from a little-endian buffer into a consumer, with working arrays reused
+   * from call to call.
    *
-   * <p>Records are 50 bytes, so the floats of even triangles sit at multiples of four bytes from
-   * the start and those of odd triangles two bytes further: two bulk copies through float views
-   * (plain memory copies on little-endian hardware) replace twelve separate reads per triangle.
+   * <p>Records are 50 bytes, so the words of even triangles sit at multiples of four bytes from
+   * the start and those of odd triangles two bytes further: two bulk copies through int views
+   * (plain memory copies on little-endian hardware) replace twelve separate reads per triangle,
+   * and the triangle's floats reach the consumer as their bits.
    */
-  private static void decode(ByteBuffer buffer, int position, int count,
-      TriangleConsumer consumer, long firstIndex, long firstOffset) throws StlException {
-    int chunk = Math.min(count, DECODE_CHUNK_TRIANGLES);
-    float[] even = new float[chunk * TRIANGLE_BYTES / 4];
-    float[] odd = new float[chunk * TRIANGLE_BYTES / 4];
-    float[] corners = new float[9];
-    for (int done = 0; done < count; done += chunk) {
-      int n = Math.min(chunk, count - done);
-      int start = position + done * TRIANGLE_BYTES;
-      int bytes = n * TRIANGLE_BYTES;
-      buffer.slice(start, bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-          .get(even, 0, bytes / 4);
-      buffer.slice(start + 2, bytes - 2).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-          .get(odd, 0, (bytes - 2) / 4);
-      for (int t = 0; t < n; t++) {
-        float[] floats = (t & 1) == 0 ? even : odd;
-        int f = (t & 1) == 0 ? t * 25 / 2 : (t - 1) * 25 / 2 + 12;
-        System.arraycopy(floats, f + 3, corners, 0, 9);
-        if (!allFinite(corners, 0)) {
-          long index = firstIndex + done + t;
-          throw nonFinite(corners, 0, index, firstOffset + (index - firstIndex) * TRIANGLE_BYTES);
-        }
-        consumer.accept(corners, floats[f], floats[f + 1], floats[f + 2]);
+  private static final class Decoder {
+    private final int[] even;
+    private final int[] odd;
+    private float[] corners;
+    /** For a file: the buffer its chunks are read into. */
+    ByteBuffer direct;
+
+    Decoder(int triangles) {
+      even = new int[(triangles * TRIANGLE_BYTES + 3) / 4];
+      odd = new int[(triangles * TRIANGLE_BYTES + 3) / 4];
+    }
+
+    /**
+     * Decodes the {@code count} triangles at the start of {@code buffer} (at most as many as the
+     * decoder was made for), the first being triangle {@code firstIndex} at {@code firstOffset}
+     * in the input.
+     */
+    void decode(ByteBuffer buffer, int count, TriangleConsumer consumer, long firstIndex,
+        long firstOffset) throws StlException {
+      if (count == 0) {
+        return;
       }
+      int bytes = count * TRIANGLE_BYTES;
+      buffer.slice(0, bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(even, 0, bytes / 4);
+      buffer.slice(2, bytes - 2).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
+          .get(odd, 0, (bytes - 2) / 4);
+      MeshAccumulator accumulator =
+          consumer instanceof MeshAccumulator analysing ? analysing : null;
+      for (int t = 0; t < count; t++) {
+        int[] words = (t & 1) == 0 ? even : odd;
+        int f = (t >> 1) * 25 + ((t & 1) == 0 ? 0 : 12);
+        if (accumulator != null ? !accumulator.addBinary(words, f) : !allFinite(words, f + 3)) {
+          throw nonFinite(words, f + 3, firstIndex + t, firstOffset + (long) t * TRIANGLE_BYTES);
+        }
+        if (accumulator == null) {
+          accept(words, f, consumer);
+        }
+      }
+    }
+
+    private void accept(int[] words, int f, TriangleConsumer consumer) throws StlException {
+      if (corners == null) {
+        corners = new float[9];
+      }
+      for (int k = 0; k < 9; k++) {
+        corners[k] = Float.intBitsToFloat(words[f + 3 + k]);
+      }
+      consumer.accept(corners, Float.intBitsToFloat(words[f]), Float.intBitsToFloat(words[f + 1]),
+          Float.intBitsToFloat(words[f + 2]));
     }
   }
 
-  private static boolean allFinite(float[] c, int o) {
-    return Float.isFinite(c[o]) & Float.isFinite(c[o + 1]) & Float.isFinite(c[o + 2])
-        & Float.isFinite(c[o + 3]) & Float.isFinite(c[o + 4]) & Float.isFinite(c[o + 5])
-        & Float.isFinite(c[o + 6]) & Float.isFinite(c[o + 7]) & Float.isFinite(c[o + 8]);
+  /** Whether the nine coordinates at {@code w[o..o+9)} are finite (exponent bits not all set). */
+  private static boolean allFinite(int[] w, int o) {
+    int e = 0x7f800000;
+    return (w[o] & e) != e & (w[o + 1] & e) != e & (w[o + 2] & e) != e
+        & (w[o + 3] & e) != e & (w[o + 4] & e) != e & (w[o + 5] & e) != e
+        & (w[o + 6] & e) != e & (w[o + 7] & e) != e & (w[o + 8] & e) != e;
+  }
+
+  private static StlException nonFinite(int[] w, int o, long triangle, long triangleOffset) {
+    float[] c = new float[9];
+    for (int k = 0; k < 9; k++) {
+      c[k] = Float.intBitsToFloat(w[o + k]);
+    }
+    return nonFinite(c, 0, triangle, triangleOffset);
   }
 
   private static StlException nonFinite(float[] c, int o, long triangle, long triangleOffset) {

@@ -137,6 +137,14 @@ final class DecimalFloats {
    * infinity (where the same ambiguity exists at the overflow threshold).
    */
   private static boolean isFloatMidpoint(double value) {
+    long bits = Double.doubleToRawLongBits(value);
+    int exponent = (int) (bits >>> 52) & 0x7ff;
+    if (exponent >= 1023 - 126 && exponent < 1023 + 127) {
+      // In the range of normal floats (below 2^127, far from overflow), floats are the doubles
+      // whose 29 low significand bits are zero, and the midpoints between neighbours those
+      // whose 29 low bits are 1 followed by 28 zeros.
+      return (bits & 0x1fffffffL) == 0x10000000L;
+    }
     float rounded = (float) value;
     if (Float.isInfinite(rounded)) {
       return true;

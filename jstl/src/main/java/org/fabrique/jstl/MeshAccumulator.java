@@ -1,49 +1,71 @@
 package org.fabrique.jstl;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Analyses one range of a mesh's triangles as they stream by: bounding box, area, volume,
- * degenerate triangles, normals that disagree with the winding, and the welded vertex number of
- * every corner. Ranges are analysed in parallel, sharing one {@link VertexIndex}, and merged.
+ * Analyses one block of a mesh's triangles (a binary window, an ASCII range, a range of an array)
+ * as they stream by: bounding box, area, volume, degenerate triangles, normals that disagree with
+ * the winding, and for every corner a <em>candidate</em> vertex number local to the block.
  *
- * <p>In front of the shared index sits a small direct-mapped cache of the vertices this range saw
- * last: exporters write neighbouring triangles together, so most corners are found there without
- * touching the index (and without its lock).
+ * <p>Candidates come from a small direct-mapped cache of the vertices the block saw last:
+ * exporters write neighbouring triangles together, so most corners are found there, and a corner
+ * that is not gets a new candidate (its coordinate bits are appended to the block's list). Blocks
+ * share nothing while they are read, so they are read in parallel without locks; {@link
+ * MeshAnalyzer} then welds the candidates of all blocks (equal bits, one vertex) and numbers the
+ * vertices in order of first appearance.
  */
 final class MeshAccumulator implements TriangleConsumer {
 
-  private static final int RECENT_SLOTS = 1 << 14;
-
-  private final VertexIndex index;
+  /** Triangles whose sums are added plainly before being added to the compensated sums. */
   private static final int BATCH_TRIANGLES = 64;
 
-  /** Allocated for the time the range is being read (ranges may wait their turn in numbers). */
-  private int[] recent;
-  private final float[] batch = new float[BATCH_TRIANGLES * 9];
-  private int batched;
-  private final int[] pendingCorner = new int[BATCH_TRIANGLES * 3];
-  private final long[] pendingHash = new long[BATCH_TRIANGLES * 3];
-  /** Keeps the prefetching reads from being optimised away. */
-  private int prefetchSink;
-  /** Vertex numbers of the corners, from {@code cornerOffset}; possibly shared with other ranges. */
-  private int[] corners;
-  private final int cornerOffset;
-  private final boolean sharedCorners;
-  private int cornerCount;
-  private long normalMismatches;
+  /** Recent-vertex caches, reused from block to block (see {@link #begin()}). */
+  private final Caches caches;
+  private Cache cache;
+  /** Cache entries stamped at or below this value belong to earlier blocks. */
+  private int stampBase;
 
+  /** Candidate numbers of the corners, three per triangle (allocated when the block starts). */
+  int[] corners;
+  int cornerCount;
+
+  /**
+   * Three ints per candidate: x, y, z bits (-0.0 as 0.0). Once the block is finished, sorted by
+   * bucket (see {@link #sortByBucket()}).
+   */
+  int[] candidates;
+  int candidateCount;
+  /** Once finished: the block-local number of the candidate at each sorted place. */
+  int[] candidateOrder;
+  /** Once finished: where each bucket's candidates start in the sorted candidates. */
+  int[] bucketStart;
+
+  private final int bucketBits;
+  private final int expectedTriangles;
+  private final boolean exactSize;
+  private boolean finished;
+
+  private long normalMismatches;
   private boolean empty = true;
-  // The volume is summed relative to this range's first corner (see merge).
+  // The volume is summed relative to this block's first corner (see merge).
   private double refX;
   private double refY;
   private double refZ;
-  private float minX = Float.POSITIVE_INFINITY;
-  private float minY = Float.POSITIVE_INFINITY;
-  private float minZ = Float.POSITIVE_INFINITY;
-  private float maxX = Float.NEGATIVE_INFINITY;
-  private float maxY = Float.NEGATIVE_INFINITY;
-  private float maxZ = Float.NEGATIVE_INFINITY;
+  // The bounding box in the order of Float.compare (-0.0 below 0.0, as Math.min has it) on
+  // integers: see unsortable(). Integer minima and maxima cost a fraction of Math.min on floats.
+  private int minX = Integer.MAX_VALUE;
+  private int minY = Integer.MAX_VALUE;
+  private int minZ = Integer.MAX_VALUE;
+  private int maxX = Integer.MIN_VALUE;
+  private int maxY = Integer.MIN_VALUE;
+  private int maxZ = Integer.MIN_VALUE;
+  private int batched;
+  private double batchArea;
+  private double batchVolume;
+  private double batchNormalX;
+  private double batchNormalY;
+  private double batchNormalZ;
   private final CompensatedSum area = new CompensatedSum();
   private final CompensatedSum volume = new CompensatedSum();
   private final CompensatedSum normalX = new CompensatedSum();
@@ -51,173 +73,363 @@ final class MeshAccumulator implements TriangleConsumer {
   private final CompensatedSum normalZ = new CompensatedSum();
   private long degenerate;
 
-  /** A range whose size is not known: its corner numbers go to an array of its own. */
-  MeshAccumulator(VertexIndex index, int expectedTriangles) {
-    this.index = index;
-    this.corners = new int[Math.max(3, expectedTriangles * 3)];
-    this.cornerOffset = 0;
-    this.sharedCorners = false;
-  }
-
-  /** A range of known place: its corner numbers go to {@code corners} from its first triangle. */
-  MeshAccumulator(VertexIndex index, int[] corners, int firstTriangle) {
-    this.index = index;
-    this.corners = corners;
-    this.cornerOffset = firstTriangle * 3;
-    this.sharedCorners = true;
+  /**
+   * @param bucketBits the candidates are sorted by the top this many bits of their hash when
+   *     the block is finished
+   * @param expectedTriangles how many triangles the block holds ({@code exactSize}), or a guess
+   */
+  MeshAccumulator(Caches caches, int bucketBits, int expectedTriangles, boolean exactSize) {
+    this.caches = caches;
+    this.bucketBits = bucketBits;
+    this.expectedTriangles = Math.max(1, expectedTriangles);
+    this.exactSize = exactSize;
   }
 
   @Override
   public void accept(float[] c, float nx, float ny, float nz) {
-    if (Facets.normalDisagrees(nx, ny, nz, c, 0)) {
-      normalMismatches++;
+    int[] w = scratch();
+    w[0] = Float.floatToRawIntBits(nx);
+    w[1] = Float.floatToRawIntBits(ny);
+    w[2] = Float.floatToRawIntBits(nz);
+    for (int k = 0; k < 9; k++) {
+      w[3 + k] = Float.floatToRawIntBits(c[k]);
     }
-    add(c, 0);
+    addBinary(w, 0);
   }
 
   /** Adds the triangle at {@code c[o..o+9)}, its stored normal unknown. */
   void add(float[] c, int o) {
-    System.arraycopy(c, o, batch, batched * 9, 9);
-    if (++batched == BATCH_TRIANGLES) {
-      flush();
+    int[] w = scratch();
+    w[0] = 0; // a zero normal, "not given", disagrees with nothing
+    w[1] = 0;
+    w[2] = 0;
+    for (int k = 0; k < 9; k++) {
+      w[3 + k] = Float.floatToRawIntBits(c[o + k]);
     }
+    addBinary(w, 0);
+  }
+
+  private int[] scratch;
+
+  private int[] scratch() {
+    if (scratch == null) {
+      scratch = new int[12];
+    }
+    return scratch;
   }
 
   /**
-   * Measures and welds the batched triangles. Corners missing from the recent-vertex cache are
-   * resolved in the shared index in two sweeps: the first only reads the index slot each will
-   * probe, so that those independent cache misses overlap in the memory system instead of being
-   * waited for one at a time; the second does the real (locked) lookups on warm cache lines.
+   * Adds a triangle from the bits of its twelve floats {@code w[f..f+12)}: the stored normal,
+   * then the corners; false, and nothing added, if a corner's coordinate is not finite. One
+   * method with everything on the common path written out, no calls: the JIT compiles it after
+   * a few hundred triangles, and even its quickest compiler (C1, which inlines only tiny
+   * methods) then runs it without call overhead.
    */
-  private void flush() {
-    if (batched == 0) {
-      return;
+  boolean addBinary(int[] w, int f) {
+    int bx0 = w[f + 3];
+    int by0 = w[f + 4];
+    int bz0 = w[f + 5];
+    int bx1 = w[f + 6];
+    int by1 = w[f + 7];
+    int bz1 = w[f + 8];
+    int bx2 = w[f + 9];
+    int by2 = w[f + 10];
+    int bz2 = w[f + 11];
+    int e = 0x7f800000; // a coordinate whose exponent bits are all set is infinite or NaN
+    if ((bx0 & e) == e || (by0 & e) == e || (bz0 & e) == e || (bx1 & e) == e
+        || (by1 & e) == e || (bz1 & e) == e || (bx2 & e) == e || (by2 & e) == e
+        || (bz2 & e) == e) {
+      return false;
     }
-    if (recent == null) {
-      recent = new int[RECENT_SLOTS * 4];
+    if (cache == null) {
+      begin();
     }
-    if (empty) {
-      refX = batch[0];
-      refY = batch[1];
-      refZ = batch[2];
-      empty = false;
-    }
-    measureBatch();
-    int batchCorners = batched * 3;
-    if (cornerCount + batchCorners > corners.length - cornerOffset) {
-      growCorners(batchCorners);
-    }
-    int base = cornerOffset + cornerCount;
-    int pending = 0;
-    for (int k = 0; k < batchCorners; k++) {
-      int x = Float.floatToRawIntBits(batch[k * 3] + 0.0f);
-      int y = Float.floatToRawIntBits(batch[k * 3 + 1] + 0.0f);
-      int z = Float.floatToRawIntBits(batch[k * 3 + 2] + 0.0f);
-      long hash = VertexIndex.hash(x, y, z);
-      int r = ((int) (hash >>> 16) & (RECENT_SLOTS - 1)) << 2;
-      int stored = recent[r + 3];
-      if (stored != 0 && recent[r] == x && recent[r + 1] == y && recent[r + 2] == z) {
-        corners[base + k] = stored - 1;
+    float x0 = Float.intBitsToFloat(bx0);
+    float y0 = Float.intBitsToFloat(by0);
+    float z0 = Float.intBitsToFloat(bz0);
+    float x1 = Float.intBitsToFloat(bx1);
+    float y1 = Float.intBitsToFloat(by1);
+    float z1 = Float.intBitsToFloat(bz1);
+    float x2 = Float.intBitsToFloat(bx2);
+    float y2 = Float.intBitsToFloat(by2);
+    float z2 = Float.intBitsToFloat(bz2);
+
+    // The stored normal against the winding: as Facets.normalDisagrees, written out.
+    int bnx = w[f];
+    int bny = w[f + 1];
+    int bnz = w[f + 2];
+    if ((bnx | bny | bnz) << 1 != 0) { // not a zero normal (of either sign), which never disagrees
+      if ((bnx & e) == e || (bny & e) == e || (bnz & e) == e) {
+        normalMismatches++;
       } else {
-        pendingCorner[pending] = k;
-        pendingHash[pending] = hash;
-        pending++;
+        double ux = (double) x1 - x0;
+        double uy = (double) y1 - y0;
+        double uz = (double) z1 - z0;
+        double vx = (double) x2 - x0;
+        double vy = (double) y2 - y0;
+        double vz = (double) z2 - z0;
+        double cx = uy * vz - uz * vy;
+        double cy = uz * vx - ux * vz;
+        double cz = ux * vy - uy * vx;
+        if ((cx != 0 || cy != 0 || cz != 0) && cx * Float.intBitsToFloat(bnx)
+            + cy * Float.intBitsToFloat(bny) + cz * Float.intBitsToFloat(bnz) <= 0) {
+          normalMismatches++;
+        }
       }
     }
-    int touched = 0;
-    for (int i = 0; i < pending; i++) {
-      touched += index.peek(pendingHash[i]);
+
+    // The bounding box, on sortable integers.
+    int s0 = bx0 ^ ((bx0 >> 31) & 0x7fffffff);
+    int s1 = bx1 ^ ((bx1 >> 31) & 0x7fffffff);
+    int s2 = bx2 ^ ((bx2 >> 31) & 0x7fffffff);
+    minX = Math.min(minX, Math.min(s0, Math.min(s1, s2)));
+    maxX = Math.max(maxX, Math.max(s0, Math.max(s1, s2)));
+    s0 = by0 ^ ((by0 >> 31) & 0x7fffffff);
+    s1 = by1 ^ ((by1 >> 31) & 0x7fffffff);
+    s2 = by2 ^ ((by2 >> 31) & 0x7fffffff);
+    minY = Math.min(minY, Math.min(s0, Math.min(s1, s2)));
+    maxY = Math.max(maxY, Math.max(s0, Math.max(s1, s2)));
+    s0 = bz0 ^ ((bz0 >> 31) & 0x7fffffff);
+    s1 = bz1 ^ ((bz1 >> 31) & 0x7fffffff);
+    s2 = bz2 ^ ((bz2 >> 31) & 0x7fffffff);
+    minZ = Math.min(minZ, Math.min(s0, Math.min(s1, s2)));
+    maxZ = Math.max(maxZ, Math.max(s0, Math.max(s1, s2)));
+
+    // Area, volume and normal sums, relative to the block's first corner: plain sums over
+    // batches of BATCH_TRIANGLES triangles (a few dozen terms lose nothing that matters), then
+    // compensated sums across batches.
+    if (empty) {
+      refX = x0;
+      refY = y0;
+      refZ = z0;
+      empty = false;
     }
-    prefetchSink += touched;
-    for (int i = 0; i < pending; i++) {
-      int k = pendingCorner[i];
-      long hash = pendingHash[i];
-      int x = Float.floatToRawIntBits(batch[k * 3] + 0.0f);
-      int y = Float.floatToRawIntBits(batch[k * 3 + 1] + 0.0f);
-      int z = Float.floatToRawIntBits(batch[k * 3 + 2] + 0.0f);
-      int number = index.numberOf(x, y, z, hash);
-      int r = ((int) (hash >>> 16) & (RECENT_SLOTS - 1)) << 2;
-      recent[r] = x;
-      recent[r + 1] = y;
-      recent[r + 2] = z;
-      recent[r + 3] = number + 1;
-      corners[base + k] = number;
+    double ax = x0 - refX;
+    double ay = y0 - refY;
+    double az = z0 - refZ;
+    double bx = x1 - refX;
+    double by = y1 - refY;
+    double bz = z1 - refZ;
+    double cx = x2 - refX;
+    double cy = y2 - refY;
+    double cz = z2 - refZ;
+    double ux = bx - ax;
+    double uy = by - ay;
+    double uz = bz - az;
+    double vx = cx - ax;
+    double vy = cy - ay;
+    double vz = cz - az;
+    double nx = uy * vz - uz * vy;
+    double ny = uz * vx - ux * vz;
+    double nz = ux * vy - uy * vx;
+    if (nx == 0 && ny == 0 && nz == 0) {
+      degenerate++;
+    } else {
+      batchArea += Math.sqrt(nx * nx + ny * ny + nz * nz);
+      batchVolume += ax * (by * cz - bz * cy) + ay * (bz * cx - bx * cz)
+          + az * (bx * cy - by * cx);
+      batchNormalX += nx;
+      batchNormalY += ny;
+      batchNormalZ += nz;
     }
-    cornerCount += batchCorners;
-    batched = 0;
+    if (++batched == BATCH_TRIANGLES) {
+      endBatch();
+    }
+
+    // The corners' candidates: from the recent-vertex cache, or new. -0.0 welds with 0.0 (the
+    // only finite float whose bits change when 0.0f is added to it).
+    int k = cornerCount;
+    if (k + 3 > corners.length) {
+      growCorners(k + 3);
+    }
+    cornerCount = k + 3;
+    int[] to = corners;
+    int[] slots = cache.slots;
+    int base = stampBase;
+    int x = bx0 == 0x80000000 ? 0 : bx0;
+    int y = by0 == 0x80000000 ? 0 : by0;
+    int z = bz0 == 0x80000000 ? 0 : bz0;
+    int r = (hash(x, y, z) & Cache.MASK) << 2;
+    int stamp = slots[r + 3];
+    to[k] = stamp > base && slots[r] == x && slots[r + 1] == y && slots[r + 2] == z
+        ? stamp - base - 1 : newCandidate(x, y, z, r);
+    x = bx1 == 0x80000000 ? 0 : bx1;
+    y = by1 == 0x80000000 ? 0 : by1;
+    z = bz1 == 0x80000000 ? 0 : bz1;
+    r = (hash(x, y, z) & Cache.MASK) << 2;
+    stamp = slots[r + 3];
+    to[k + 1] = stamp > base && slots[r] == x && slots[r + 1] == y && slots[r + 2] == z
+        ? stamp - base - 1 : newCandidate(x, y, z, r);
+    x = bx2 == 0x80000000 ? 0 : bx2;
+    y = by2 == 0x80000000 ? 0 : by2;
+    z = bz2 == 0x80000000 ? 0 : bz2;
+    r = (hash(x, y, z) & Cache.MASK) << 2;
+    stamp = slots[r + 3];
+    to[k + 2] = stamp > base && slots[r] == x && slots[r + 1] == y && slots[r + 2] == z
+        ? stamp - base - 1 : newCandidate(x, y, z, r);
+    return true;
   }
 
   private void growCorners(int atLeast) {
-    if (sharedCorners) {
-      throw new IllegalStateException("more triangles than the range was given");
+    if (exactSize) {
+      throw new IllegalStateException("more triangles than the block was given");
     }
-    corners = Arrays.copyOf(corners, Math.max(corners.length * 2, cornerCount + atLeast));
+    corners = Arrays.copyOf(corners, Math.max(corners.length * 2, atLeast));
+  }
+
+  /** Allocates the block's arrays, on the thread that reads the block. */
+  private void begin() {
+    int n = expectedTriangles;
+    corners = new int[3 * n];
+    // A closed mesh has about half as many vertices as triangles; the cache misses a few more
+    // (more in a short block, which starts with an empty cache).
+    candidates = new int[3 * (n / 2 + (exactSize ? n / 16 : n / 8) + 1024)];
+    cache = caches.take();
+    stampBase = cache.stamp;
+  }
+
+  /** A new candidate for a corner the cache did not know; it replaces cache slot {@code r}. */
+  private int newCandidate(int x, int y, int z, int r) {
+    int number = candidateCount++;
+    int c = number * 3;
+    int[] to = candidates;
+    if (c + 3 > to.length) {
+      candidates = to = Arrays.copyOf(to, Math.max(to.length * 2, 48));
+    }
+    to[c] = x;
+    to[c + 1] = y;
+    to[c + 2] = z;
+    int[] slots = cache.slots;
+    slots[r] = x;
+    slots[r + 1] = y;
+    slots[r + 2] = z;
+    slots[r + 3] = stampBase + number + 1;
+    return number;
   }
 
   /**
-   * Bounding box, and area, volume and normal sums of the batch: plain sums over the batch (a few
-   * dozen terms lose nothing that matters), then compensated sums across batches.
+   * A hash of a point's coordinate bits: each word multiplied by its own odd 64-bit constant, the
+   * products combined, and the two halves folded (three independent multiplications, which the
+   * processor overlaps). Its low bits index the recent-vertex cache, its high bits the welding
+   * table.
    */
-  private void measureBatch() {
-    float[] c = batch;
-    double batchArea = 0;
-    double batchVolume = 0;
-    double batchNormalX = 0;
-    double batchNormalY = 0;
-    double batchNormalZ = 0;
-    for (int o = 0; o < batched * 9; o += 9) {
-      for (int k = o; k < o + 9; k += 3) {
-        minX = Math.min(minX, c[k]);
-        maxX = Math.max(maxX, c[k]);
-        minY = Math.min(minY, c[k + 1]);
-        maxY = Math.max(maxY, c[k + 1]);
-        minZ = Math.min(minZ, c[k + 2]);
-        maxZ = Math.max(maxZ, c[k + 2]);
-      }
-      double ax = c[o] - refX;
-      double ay = c[o + 1] - refY;
-      double az = c[o + 2] - refZ;
-      double bx = c[o + 3] - refX;
-      double by = c[o + 4] - refY;
-      double bz = c[o + 5] - refZ;
-      double cx = c[o + 6] - refX;
-      double cy = c[o + 7] - refY;
-      double cz = c[o + 8] - refZ;
-      double ux = bx - ax;
-      double uy = by - ay;
-      double uz = bz - az;
-      double vx = cx - ax;
-      double vy = cy - ay;
-      double vz = cz - az;
-      double nx = uy * vz - uz * vy;
-      double ny = uz * vx - ux * vz;
-      double nz = ux * vy - uy * vx;
-      if (nx == 0 && ny == 0 && nz == 0) {
-        degenerate++;
-      } else {
-        batchArea += Math.sqrt(nx * nx + ny * ny + nz * nz);
-        batchVolume += ax * (by * cz - bz * cy) + ay * (bz * cx - bx * cz)
-            + az * (bx * cy - by * cx);
-        batchNormalX += nx;
-        batchNormalY += ny;
-        batchNormalZ += nz;
-      }
-    }
+  static int hash(int x, int y, int z) {
+    long h = x * 0x9E3779B97F4A7C15L ^ y * 0xC2B2AE3D27D4EB4FL ^ z * 0x165667B19E3779F9L;
+    return (int) (h >>> 32) ^ (int) h;
+  }
+
+  /**
+   * The float of a sortable int: an int that orders as {@link Float#compare} does (for all but
+   * NaN), the bits of a float whose magnitude bits are flipped when negative. The mapping is its
+   * own inverse.
+   */
+  private static float unsortable(int sortable) {
+    return Float.intBitsToFloat(sortable ^ ((sortable >> 31) & 0x7fffffff));
+  }
+
+  private void endBatch() {
     area.add(batchArea);
     volume.add(batchVolume);
     normalX.add(batchNormalX);
     normalY.add(batchNormalY);
     normalZ.add(batchNormalZ);
+    batchArea = 0;
+    batchVolume = 0;
+    batchNormalX = 0;
+    batchNormalY = 0;
+    batchNormalZ = 0;
+    batched = 0;
   }
 
   @Override
   public void finish() {
-    flush();
-    recent = null;
+    if (finished) {
+      return;
+    }
+    finished = true;
+    if (batched > 0) {
+      endBatch();
+    }
+    if (cache == null) { // no triangle
+      corners = new int[0];
+      candidates = new int[0];
+      cache = caches.take();
+      stampBase = cache.stamp;
+    }
+    sortByBucket();
+    cache.stamp = stampBase + candidateCount;
+    caches.give(cache);
+    cache = null;
   }
 
-  VertexIndex index() {
-    return index;
+  /**
+   * Sorts the candidates in place by the top {@code bucketBits} bits of their hash (a counting
+   * sort that moves each candidate straight to its place: cycle by cycle, no second array), in
+   * their order within each bucket being their order of appearance; {@link #candidateOrder}
+   * keeps their numbers. Done as the block finishes, on its thread, while the candidates are in
+   * the processor's cache.
+   */
+  private void sortByBucket() {
+    int n = candidateCount;
+    int buckets = 1 << bucketBits;
+    int shift = 32 - bucketBits;
+    int[] c = candidates;
+    int[] start = new int[buckets + 1];
+    int[] order = new int[n];
+    if (bucketBits == 0) {
+      start[1] = n;
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+    } else {
+      int[] bucket = cache.scratch(n);
+      for (int i = 0; i < n; i++) {
+        int b = hash(c[3 * i], c[3 * i + 1], c[3 * i + 2]) >>> shift;
+        bucket[i] = b;
+        start[b + 1]++;
+      }
+      for (int b = 0; b < buckets; b++) {
+        start[b + 1] += start[b];
+      }
+      // Where each candidate goes, so that equal buckets keep their order; then the moves.
+      int[] next = Arrays.copyOf(start, buckets);
+      int[] place = bucket;
+      for (int i = 0; i < n; i++) {
+        int to = next[bucket[i]]++;
+        place[i] = to;
+        order[to] = i;
+      }
+      for (int i = 0; i < n; i++) {
+        // Follow the cycle through i: each candidate displaced goes where it belongs.
+        int to = place[i];
+        if (to == i) {
+          continue;
+        }
+        int x = c[3 * i];
+        int y = c[3 * i + 1];
+        int z = c[3 * i + 2];
+        while (to != i) {
+          int nx = c[3 * to];
+          int ny = c[3 * to + 1];
+          int nz = c[3 * to + 2];
+          c[3 * to] = x;
+          c[3 * to + 1] = y;
+          c[3 * to + 2] = z;
+          int after = place[to];
+          place[to] = to;
+          x = nx;
+          y = ny;
+          z = nz;
+          to = after;
+        }
+        c[3 * i] = x;
+        c[3 * i + 1] = y;
+        c[3 * i + 2] = z;
+        place[i] = i;
+      }
+    }
+    candidateOrder = order;
+    bucketStart = start;
   }
 
   int triangleCount() {
@@ -228,76 +440,95 @@ final class MeshAccumulator implements TriangleConsumer {
     return normalMismatches;
   }
 
-  /** Everything the ranges measured, merged; and the corners' vertex numbers in range order. */
-  record Totals(int triangles, int[] cornerVertex, BoundingBox box, double area, double volume,
-      long degenerate, long normalMismatches) {}
+  /** Everything the blocks measured, merged. */
+  record Totals(int triangles, BoundingBox box, double area, double volume, long degenerate,
+      long normalMismatches) {}
 
-  static Totals merge(java.util.List<MeshAccumulator> ranges) {
+  static Totals merge(List<MeshAccumulator> blocks) {
     long corners = 0;
-    for (MeshAccumulator range : ranges) {
-      range.finish();
-      corners += range.cornerCount;
-    }
-    int[] cornerVertex = sharedArray(ranges, corners);
-    if (cornerVertex == null) {
-      cornerVertex = new int[Math.toIntExact(corners)];
-      int offset = 0;
-      for (MeshAccumulator range : ranges) {
-        System.arraycopy(range.corners, range.cornerOffset, cornerVertex, offset, range.cornerCount);
-        offset += range.cornerCount;
-        range.corners = null;
-      }
+    for (MeshAccumulator block : blocks) {
+      block.finish();
+      corners += block.cornerCount;
     }
     CompensatedSum area = new CompensatedSum();
     CompensatedSum volume = new CompensatedSum();
-    float minX = Float.POSITIVE_INFINITY;
-    float minY = Float.POSITIVE_INFINITY;
-    float minZ = Float.POSITIVE_INFINITY;
-    float maxX = Float.NEGATIVE_INFINITY;
-    float maxY = Float.NEGATIVE_INFINITY;
-    float maxZ = Float.NEGATIVE_INFINITY;
+    int minX = Integer.MAX_VALUE;
+    int minY = Integer.MAX_VALUE;
+    int minZ = Integer.MAX_VALUE;
+    int maxX = Integer.MIN_VALUE;
+    int maxY = Integer.MIN_VALUE;
+    int maxZ = Integer.MIN_VALUE;
     long degenerate = 0;
     long mismatches = 0;
     MeshAccumulator reference = null;
-    for (MeshAccumulator range : ranges) {
-      if (range.empty) {
+    for (MeshAccumulator block : blocks) {
+      mismatches += block.normalMismatches;
+      if (block.empty) {
         continue;
       }
       if (reference == null) {
-        reference = range;
+        reference = block;
       }
-      minX = Math.min(minX, range.minX);
-      minY = Math.min(minY, range.minY);
-      minZ = Math.min(minZ, range.minZ);
-      maxX = Math.max(maxX, range.maxX);
-      maxY = Math.max(maxY, range.maxY);
-      maxZ = Math.max(maxZ, range.maxZ);
-      area.add(range.area);
+      minX = Math.min(minX, block.minX);
+      minY = Math.min(minY, block.minY);
+      minZ = Math.min(minZ, block.minZ);
+      maxX = Math.max(maxX, block.maxX);
+      maxY = Math.max(maxY, block.maxY);
+      maxZ = Math.max(maxZ, block.maxZ);
+      area.add(block.area);
       // Moving the reference point by d changes a triangle's volume term by -d·n, n being its
-      // (unnormalised) normal: re-express each range's sum relative to the first range's point.
-      volume.add(range.volume);
-      volume.add(-((reference.refX - range.refX) * range.normalX.value()
-          + (reference.refY - range.refY) * range.normalY.value()
-          + (reference.refZ - range.refZ) * range.normalZ.value()));
-      degenerate += range.degenerate;
-      mismatches += range.normalMismatches;
+      // (unnormalised) normal: re-express each block's sum relative to the first block's point.
+      volume.add(block.volume);
+      volume.add(-((reference.refX - block.refX) * block.normalX.value()
+          + (reference.refY - block.refY) * block.normalY.value()
+          + (reference.refZ - block.refZ) * block.normalZ.value()));
+      degenerate += block.degenerate;
     }
     BoundingBox box = reference == null
         ? new BoundingBox(0, 0, 0, 0, 0, 0)
-        : new BoundingBox(minX, minY, minZ, maxX, maxY, maxZ);
-    return new Totals(Math.toIntExact(corners / 3), cornerVertex, box, area.value() / 2,
-        volume.value() / 6, degenerate, mismatches);
+        : new BoundingBox(unsortable(minX), unsortable(minY), unsortable(minZ),
+            unsortable(maxX), unsortable(maxY), unsortable(maxZ));
+    return new Totals(Math.toIntExact(corners / 3), box, area.value() / 2, volume.value() / 6,
+        degenerate, mismatches);
   }
 
-  /** The array the ranges filled together, if they did so exactly; otherwise null. */
-  private static int[] sharedArray(java.util.List<MeshAccumulator> ranges, long corners) {
-    int[] shared = ranges.get(0).corners;
-    for (MeshAccumulator range : ranges) {
-      if (range.corners != shared) {
-        return null;
+  /**
+   * A direct-mapped cache of recently seen vertices: four ints per slot, x, y, z bits and a stamp
+   * (the owning block's base stamp plus its candidate number plus one), so that a block can reuse
+   * a cache without clearing it: entries of earlier blocks have stamps at or below its base.
+   */
+  static final class Cache {
+    static final int SLOTS = 1 << 14;
+    static final int MASK = SLOTS - 1;
+    final int[] slots = new int[SLOTS * 4];
+    int stamp;
+    /** Working array of the sort of the block that holds the cache. */
+    private int[] scratch;
+
+    /** An array of at least {@code n} ints (contents undefined). */
+    int[] scratch(int n) {
+      if (scratch == null || scratch.length < n) {
+        scratch = new int[Math.max(n, 1024)];
       }
+      return scratch;
     }
-    return shared.length == corners ? shared : null;
+  }
+
+  /** The caches of one analysis, handed to blocks as they start and returned as they finish. */
+  static final class Caches {
+    private Cache[] free = new Cache[4];
+    private int freeCount;
+
+    synchronized Cache take() {
+      return freeCount > 0 ? free[--freeCount] : new Cache();
+    }
+
+    synchronized void give(Cache cache) {
+      if (freeCount == free.length) {
+        free = Arrays.copyOf(free, freeCount * 2);
+      }
+      free[freeCount++] = cache;
+    }
   }
 
   /** Neumaier's compensated summation. */

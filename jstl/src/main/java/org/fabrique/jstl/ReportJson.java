@@ -29,14 +29,16 @@ final class ReportJson {
     json.append(",\"degenerateTriangles\":").append(report.degenerateTriangles());
     json.append(",\"normalMismatches\":").append(report.normalMismatches());
     json.append(",\"shells\":").append(report.shells());
-    report.unitWarning().ifPresent(warning -> {
+    java.util.Optional<UnitWarning> unitWarning = report.unitWarning();
+    if (unitWarning.isPresent()) {
+      UnitWarning warning = unitWarning.get();
       json.append(",\"unitWarning\":{\"kind\":\"").append(warning.kind().name())
           .append("\",\"largestSize\":").append(number(warning.largestSize()))
           .append(",\"suggestedScale\":").append(number(warning.suggestedScale()))
           .append(",\"message\":");
       string(json, warning.message());
       json.append('}');
-    });
+    }
     json.append('}');
     return json.toString();
   }

@@ -127,7 +127,9 @@ public final class Main {
           + " orientation: the part is " + size);
     }
     String name = arguments.file();
-    report.unitWarning().ifPresent(w -> out.println(name + ": warning: " + w.message()));
+    if (report.unitWarning().isPresent()) {
+      out.println(name + ": warning: " + report.unitWarning().get().message());
+    }
     for (String problem : problems) {
       out.println(name + ": " + problem);
     }
