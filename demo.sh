@@ -23,7 +23,7 @@ say() { printf '\033[1m%s\033[0m\n' "$*"; }
 
 command -v java >/dev/null || { echo "Java 17 or newer is needed (Debian: apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is needed (Debian: apt-get install curl)" >&2; exit 1; }
-if [[ ! -f $coordinator_jar || ! -f $agent_jar || -n "$(find jstl/src designs/src coordinator/src maker-agent/src -newer "$coordinator_jar" -type f -print -quit)" ]]; then
+if [[ ! -f $coordinator_jar || ! -f coordinator/target/app/fabrique-coordinator.jsa || ! -f $agent_jar || -n "$(find jstl/src designs/src coordinator/src maker-agent/src -newer "$coordinator_jar" -type f -print -quit)" ]]; then
   command -v mvn >/dev/null || { echo "Maven is needed to build (Debian: apt-get install maven)" >&2; exit 1; }
   say "Building (first run takes a few minutes)..."
   mvn -B -ntp -DskipTests package
@@ -44,7 +44,7 @@ stop() {
 trap stop INT TERM EXIT
 
 say "Starting the coordinator on $url (embedded store in $demo_dir/coordinator)"
-java -jar "$coordinator_jar" --server.port="$port" --fabrique.data-dir="$demo_dir/coordinator" \
+coordinator/bin/fabrique-coordinator --server.port="$port" --fabrique.data-dir="$demo_dir/coordinator" \
   --fabrique.demo=true --fabrique.public-url="$url" --fabrique.lots.no-work-retry-after=5s \
   >"$demo_dir/coordinator.out" 2>&1 &
 pids+=($!)

@@ -89,7 +89,8 @@ public class DesignPublisher {
     public Mono<ImportReport> importLibrary(Path root) {
         return Mono.fromCallable(() -> designFolders(root)).subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(folder -> importFolder(folder))
+                // Checking the meshes is CPU work that dominates a first start; one design per core.
+                .flatMapSequential(this::importFolder, Runtime.getRuntime().availableProcessors())
                 .collectList()
                 .map(results -> {
                     ImportReport report = new ImportReport(names(results, Outcome.IMPORTED),

@@ -57,7 +57,7 @@ class EmbeddedMongoConfiguration {
         }
         Path file = dataDir.resolve("store.mv.db").toAbsolutePath();
         try {
-            return new H2Backend(file.toString());
+            return new IndexedH2Backend(file.toString());
         } catch (IllegalStateException e) {
             throw new IllegalStateException("Cannot open the embedded store " + file
                     + " (is another coordinator using this data directory?): " + e.getMessage(), e);
