@@ -58,6 +58,14 @@ class EndToEndTest {
             JsonNode need = Api.expect(api.get("/api/needs/" + needId, hospital.token()), 200).body();
             assertThat(need.get("approved").asInt()).isEqualTo(2);
             assertThat(need.get("status").asString()).isEqualTo("FILLED");
+
+            // The label of the lot, no longer active, by its number as the maker reads it off the parcel.
+            String lotNumber = lot.get("lotNumber").asString();
+            Path printed = Files.createTempDirectory("printed-labels");
+            String label = agent(home, "label", lotNumber.toLowerCase(java.util.Locale.ROOT), "--print-command", "cp -t " + printed);
+            assertThat(label).contains("sent to the printer");
+            assertThat(Files.readAllBytes(printed.resolve(lotNumber + ".pdf")))
+                    .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
         }
     }
 

@@ -3,18 +3,22 @@ package org.fabrique.agent.cli;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import org.fabrique.agent.AgentException;
 import org.fabrique.agent.config.AgentConfig;
 import org.fabrique.agent.coordinator.CoordinatorClient;
 import org.fabrique.agent.coordinator.CoordinatorProblem;
 import org.fabrique.agent.label.LabelFetcher;
+import org.fabrique.agent.label.LabelPrinter;
 
 @Command(name = "label", mixinStandardHelpOptions = true,
         description = "Downloads a lot's label (with its QR code) to print and stick on the parcel.")
@@ -32,6 +36,21 @@ final class LabelCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Where to save it (default: labels/<lot>.<format> in the home).")
     Path output;
 
+    @Option(names = "--print", description = "Also send it to a printer, with the print command.")
+    boolean print;
+
+    @Option(names = "--print-command", defaultValue = "lp", paramLabel = "COMMAND",
+            description = "The command that prints a file, given the file as its last argument (default: ${DEFAULT-VALUE}, "
+                    + "CUPS's default printer; e.g. \"lp -d QL-700 -o media=62x100mm\" for a label printer). Implies --print.")
+    String printCommand;
+
+    @Spec
+    CommandSpec spec;
+
+    private boolean printCommandGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--print-command");
+    }
+
     @Override
     public Integer call() throws AgentException, IOException, InterruptedException {
         AgentConfig config = cli.configStore().load().requireLogin(cli.home());
@@ -39,9 +58,13 @@ final class LabelCommand implements Callable<Integer> {
         try {
             String id = LotReference.resolveId(client, lot);
             Path target = output != null ? output
-                    : LabelFetcher.defaultTarget(cli.home().labelsDirectory(), LotReference.looksLikeLotNumber(lot) ? lot.trim() : id, format);
+                    : LabelFetcher.defaultTarget(cli.home().labelsDirectory(), LotReference.looksLikeLotNumber(lot) ? lot.trim().toUpperCase(Locale.ROOT) : id, format);
             new LabelFetcher(client).fetch(id, format, target);
             cli.out().println("label for lot " + lot + " saved to " + target.toAbsolutePath());
+            if (print || printCommandGiven()) {
+                LabelPrinter.print(printCommand, target);
+                cli.out().println("label for lot " + lot + " sent to the printer (" + printCommand + ")");
+            }
             return AgentCli.OK;
         } catch (FileSystemException local) {
             throw new AgentException("cannot write the label: " + local.getMessage());

@@ -11,7 +11,7 @@ import org.fabrique.agent.coordinator.CoordinatorClient;
 import org.fabrique.agent.coordinator.CoordinatorProblem;
 import org.fabrique.agent.coordinator.Lot;
 
-/** Reads what a maker types to name a lot: its id, or its lot number (FAB-…) among the maker's active lots. */
+/** Reads what a maker types to name a lot: its id, or its lot number (FAB-…). */
 final class LotReference {
 
     private LotReference() {
@@ -21,7 +21,7 @@ final class LotReference {
         return text.trim().toUpperCase(Locale.ROOT).startsWith("FAB");
     }
 
-    /** The lot's id; a lot number is looked up in {@code GET /api/makers/me/lots?active=true}. */
+    /** The lot's id; a lot number is looked up among the active lots, then with {@code GET /api/lots/{number}}. */
     static String resolveId(CoordinatorClient client, String typed) throws AgentException, IOException, InterruptedException {
         if (!looksLikeLotNumber(typed)) {
             return typed.trim();
@@ -42,7 +42,18 @@ final class LotReference {
         } catch (CoordinatorProblem problem) {
             throw new AgentException("could not look up lot " + typed + ": " + problem.getMessage());
         }
-        throw new AgentException("lot " + typed + " is not among your active lots; give the lot id instead "
+        // Not active any more (shipped, decided): the coordinator also finds a lot by its number.
+        try {
+            JsonValue lot = client.exchange(Calls.lot(typed.trim().toUpperCase(Locale.ROOT))).json();
+            if (lot.isObject() && lot.asObject().get("id") != null && lot.asObject().get("id").isString()) {
+                return lot.asObject().get("id").asString();
+            }
+        } catch (CoordinatorProblem problem) {
+            if (problem.status() != 404) {
+                throw new AgentException("could not look up lot " + typed + ": " + problem.getMessage());
+            }
+        }
+        throw new AgentException("lot " + typed + " is not one of your lots; check the number, or give the lot id "
                 + "(shown by 'fabrique-agent status')");
     }
 

@@ -192,6 +192,33 @@ class AgentCliTest {
     }
 
     @Test
+    void aLabelIsSavedAndSentToThePrintCommand() throws Exception {
+        cli("login", "--coordinator", fake.url().toString(), "--token", FakeCoordinator.MAKER_TOKEN);
+        byte[] pdf = "%PDF-1.7 label".getBytes(StandardCharsets.US_ASCII);
+        fake.addLabel("65aa", pdf);
+        Path printed = Files.createDirectory(directory.resolve("printed"));
+
+        assertThat(cli("label", "65aa", "--print-command", "cp -t " + printed)).isEqualTo(0);
+
+        assertThat(home().labelsDirectory().resolve("65aa.pdf")).hasBinaryContent(pdf);
+        assertThat(printed.resolve("65aa.pdf")).hasBinaryContent(pdf);
+        assertThat(out).contains("label for lot 65aa saved to").contains("sent to the printer (cp -t " + printed + ")");
+    }
+
+    @Test
+    void aPrintCommandThatFailsIsAClearMessageAndTheLabelStaysSaved() {
+        cli("login", "--coordinator", fake.url().toString(), "--token", FakeCoordinator.MAKER_TOKEN);
+        fake.addLabel("65aa", "%PDF-1.7 label".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(cli("label", "65aa", "--print-command", "ls --no-such-option")).isEqualTo(1);
+        assertThat(err).contains("the print command 'ls --no-such-option' failed (exit 2)").contains("unrecognized option");
+        assertThat(home().labelsDirectory().resolve("65aa.pdf")).exists();
+
+        assertThat(cli("label", "65aa", "--print-command", "no-such-print-command")).isEqualTo(1);
+        assertThat(err).contains("cannot run the print command 'no-such-print-command'");
+    }
+
+    @Test
     void commandsThatNeedTheCoordinatorSayHowToConfigureIt() {
         assertThat(cli("release", "65aa")).isEqualTo(1);
         assertThat(err).contains("run 'fabrique-agent register' or 'fabrique-agent login' first");
