@@ -517,40 +517,40 @@ final class MeshAnalyzer {
           int b = c[k + 1];
           int d = c[k + 2];
           // Shells: join a with b and with d.
-            if (a >= from && b >= from) {
-              int rx = a;
-              while (parent[rx] != rx) {
-                rx = parent[rx] = parent[parent[rx]];
-              }
-              int ry = b;
-              while (parent[ry] != ry) {
-                ry = parent[ry] = parent[parent[ry]];
-              }
-              if (rx < ry) {
-                parent[ry] = rx;
-              } else if (ry < rx) {
-                parent[rx] = ry;
-              }
-            } else {
-              deferred = add(deferred, deferredCount++, (long) a << 32 | b);
+          if (a >= from && b >= from) {
+            int rx = a;
+            while (parent[rx] != rx) {
+              rx = parent[rx] = parent[parent[rx]];
             }
-            if (a >= from && d >= from) {
-              int rx = a;
-              while (parent[rx] != rx) {
-                rx = parent[rx] = parent[parent[rx]];
-              }
-              int ry = d;
-              while (parent[ry] != ry) {
-                ry = parent[ry] = parent[parent[ry]];
-              }
-              if (rx < ry) {
-                parent[ry] = rx;
-              } else if (ry < rx) {
-                parent[rx] = ry;
-              }
-            } else {
-              deferred = add(deferred, deferredCount++, (long) a << 32 | d);
+            int ry = b;
+            while (parent[ry] != ry) {
+              ry = parent[ry] = parent[parent[ry]];
             }
+            if (rx < ry) {
+              parent[ry] = rx;
+            } else if (ry < rx) {
+              parent[rx] = ry;
+            }
+          } else {
+            deferred = add(deferred, deferredCount++, (long) a << 32 | b);
+          }
+          if (a >= from && d >= from) {
+            int rx = a;
+            while (parent[rx] != rx) {
+              rx = parent[rx] = parent[parent[rx]];
+            }
+            int ry = d;
+            while (parent[ry] != ry) {
+              ry = parent[ry] = parent[parent[ry]];
+            }
+            if (rx < ry) {
+              parent[ry] = rx;
+            } else if (ry < rx) {
+              parent[rx] = ry;
+            }
+          } else {
+            deferred = add(deferred, deferredCount++, (long) a << 32 | d);
+          }
           if (a == b || b == d || a == d) {
             continue;
           }
@@ -559,69 +559,69 @@ final class MeshAnalyzer {
           int m;
           int higher;
           int step;
-            m = a < b ? a : b;
-            higher = a < b ? b : a;
-            step = a < b ? 0 : 1;
-            if (m >= from) {
-              int at = (m - from) * STRIDE;
-              int last = at + 1 + slots[at];
-              int s = at + 1;
-              while (s < last && slots[s] >>> 3 != higher) {
-                s++;
-              }
-              if (s < last) {
-                slots[s] = slots[s] & ~7 | NEXT_STATE[(slots[s] & 7) * 2 + step];
-              } else if (last - at <= SLOTS && packed) {
-                slots[last] = higher << 3 | ONE_UP + step;
-                slots[at]++;
-              } else {
-                spill = add(spill, spilled++, (long) m << 32 | (long) higher << 1 | step);
-              }
-            } else {
-              foreign = add(foreign, foreignCount++, (long) m << 32 | (long) higher << 1 | step);
+          m = a < b ? a : b;
+          higher = a < b ? b : a;
+          step = a < b ? 0 : 1;
+          if (m >= from) {
+            int at = (m - from) * STRIDE;
+            int last = at + 1 + slots[at];
+            int s = at + 1;
+            while (s < last && slots[s] >>> 3 != higher) {
+              s++;
             }
-            m = b < d ? b : d;
-            higher = b < d ? d : b;
-            step = b < d ? 0 : 1;
-            if (m >= from) {
-              int at = (m - from) * STRIDE;
-              int last = at + 1 + slots[at];
-              int s = at + 1;
-              while (s < last && slots[s] >>> 3 != higher) {
-                s++;
-              }
-              if (s < last) {
-                slots[s] = slots[s] & ~7 | NEXT_STATE[(slots[s] & 7) * 2 + step];
-              } else if (last - at <= SLOTS && packed) {
-                slots[last] = higher << 3 | ONE_UP + step;
-                slots[at]++;
-              } else {
-                spill = add(spill, spilled++, (long) m << 32 | (long) higher << 1 | step);
-              }
+            if (s < last) {
+              slots[s] = slots[s] & ~7 | NEXT_STATE[(slots[s] & 7) * 2 + step];
+            } else if (last - at <= SLOTS && packed) {
+              slots[last] = higher << 3 | ONE_UP + step;
+              slots[at]++;
             } else {
-              foreign = add(foreign, foreignCount++, (long) m << 32 | (long) higher << 1 | step);
+              spill = add(spill, spilled++, (long) m << 32 | (long) higher << 1 | step);
             }
-            m = d < a ? d : a;
-            higher = d < a ? a : d;
-            step = d < a ? 0 : 1;
-            if (m >= from) {
-              int at = (m - from) * STRIDE;
-              int last = at + 1 + slots[at];
-              int s = at + 1;
-              while (s < last && slots[s] >>> 3 != higher) {
-                s++;
-              }
-              if (s < last) {
-                slots[s] = slots[s] & ~7 | NEXT_STATE[(slots[s] & 7) * 2 + step];
-              } else if (last - at <= SLOTS && packed) {
-                slots[last] = higher << 3 | ONE_UP + step;
-                slots[at]++;
-              } else {
-                spill = add(spill, spilled++, (long) m << 32 | (long) higher << 1 | step);
-              }
+          } else {
+            foreign = add(foreign, foreignCount++, (long) m << 32 | (long) higher << 1 | step);
+          }
+          m = b < d ? b : d;
+          higher = b < d ? d : b;
+          step = b < d ? 0 : 1;
+          if (m >= from) {
+            int at = (m - from) * STRIDE;
+            int last = at + 1 + slots[at];
+            int s = at + 1;
+            while (s < last && slots[s] >>> 3 != higher) {
+              s++;
+            }
+            if (s < last) {
+              slots[s] = slots[s] & ~7 | NEXT_STATE[(slots[s] & 7) * 2 + step];
+            } else if (last - at <= SLOTS && packed) {
+              slots[last] = higher << 3 | ONE_UP + step;
+              slots[at]++;
             } else {
-              foreign = add(foreign, foreignCount++, (long) m << 32 | (long) higher << 1 | step);
+              spill = add(spill, spilled++, (long) m << 32 | (long) higher << 1 | step);
             }
+          } else {
+            foreign = add(foreign, foreignCount++, (long) m << 32 | (long) higher << 1 | step);
+          }
+          m = d < a ? d : a;
+          higher = d < a ? a : d;
+          step = d < a ? 0 : 1;
+          if (m >= from) {
+            int at = (m - from) * STRIDE;
+            int last = at + 1 + slots[at];
+            int s = at + 1;
+            while (s < last && slots[s] >>> 3 != higher) {
+              s++;
+            }
+            if (s < last) {
+              slots[s] = slots[s] & ~7 | NEXT_STATE[(slots[s] & 7) * 2 + step];
+            } else if (last - at <= SLOTS && packed) {
+              slots[last] = higher << 3 | ONE_UP + step;
+              slots[at]++;
+            } else {
+              spill = add(spill, spilled++, (long) m << 32 | (long) higher << 1 | step);
+            }
+          } else {
+            foreign = add(foreign, foreignCount++, (long) m << 32 | (long) higher << 1 | step);
+          }
         }
       }
       this.slots[g] = slots;
