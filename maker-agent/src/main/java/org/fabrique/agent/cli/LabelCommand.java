@@ -39,7 +39,7 @@ final class LabelCommand implements Callable<Integer> {
     @Option(names = "--print", description = "Also send it to a printer, with the print command.")
     boolean print;
 
-    @Option(names = "--print-command", defaultValue = "lp", paramLabel = "COMMAND",
+    @Option(names = "--print-command", defaultValue = LabelPrinter.DEFAULT_COMMAND, paramLabel = "COMMAND",
             description = "The command that prints a file, given the file as its last argument (default: ${DEFAULT-VALUE}, "
                     + "CUPS's default printer; e.g. \"lp -d QL-700 -o media=62x100mm\" for a label printer). Implies --print.")
     String printCommand;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 import org.fabrique.agent.AgentException;
 import org.fabrique.agent.config.AgentConfig;
+import org.fabrique.agent.label.LabelPrinter;
 import org.fabrique.agent.part.StlPartInspector;
 import org.fabrique.agent.printer.PrinterDrivers;
 import org.fabrique.agent.terminal.ConsoleLog;
@@ -41,6 +42,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-lots", paramLabel = "N", description = "Exit after N lots in all (waiting for work when there is none).")
     Integer maxLots;
 
+    @Option(names = "--print-labels", description = "Print each shipped lot's label (it is always saved in labels/) with the "
+            + "label print command.")
+    boolean printLabels;
+
+    @Option(names = "--label-print-command", paramLabel = "COMMAND", description = "The command that prints a label, given "
+            + "the file as its last argument (default: lp, CUPS's default printer; e.g. \"lp -d QL-700\"). Implies --print-labels.")
+    String labelPrintCommand;
+
     @Override
     public Integer call() throws AgentException, IOException {
         if (maxLots != null && maxLots < 1) {
@@ -52,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
                 PrinterDrivers.standard(cli.clock()), new StlPartInspector(),
                 new ConsoleLog(cli.out(), cli.clock(), ZoneId.systemDefault()), ProgressDisplay.terminalAttached());
         AgentDaemon daemon = new AgentDaemon(cli.home(), config,
-                new AgentDaemon.Options(once, maxLots == null ? 0 : maxLots, Duration.ofSeconds(1)), environment);
+                new AgentDaemon.Options(once, maxLots == null ? 0 : maxLots, Duration.ofSeconds(1),
+                        labelPrintCommand != null ? labelPrintCommand : printLabels ? LabelPrinter.DEFAULT_COMMAND : null), environment);
         Thread stopOnSignal = new Thread(daemon::close, "shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {

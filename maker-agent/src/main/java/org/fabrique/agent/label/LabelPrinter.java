@@ -16,6 +16,9 @@ import org.fabrique.agent.AgentException;
  */
 public final class LabelPrinter {
 
+    /** CUPS's command for the default printer. */
+    public static final String DEFAULT_COMMAND = "lp";
+
     private static final long TIMEOUT_SECONDS = 60;
 
     private LabelPrinter() {

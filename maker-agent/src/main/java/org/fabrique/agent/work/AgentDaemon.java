@@ -46,7 +46,12 @@ import org.fabrique.agent.time.Sleeper;
 public final class AgentDaemon implements AutoCloseable {
 
     /** {@code --once}, {@code --max-lots} and how often a printer's progress is polled. */
-    public record Options(boolean once, int maxLots, Duration pollInterval) {
+    /** {@code labelPrintCommand}: the command that prints each shipped lot's label, or null to only save it. */
+    public record Options(boolean once, int maxLots, Duration pollInterval, String labelPrintCommand) {
+        public Options(boolean once, int maxLots, Duration pollInterval) {
+            this(once, maxLots, pollInterval, null);
+        }
+
         public static Options forever() {
             return new Options(false, 0, Duration.ofSeconds(1));
         }
@@ -121,7 +126,8 @@ public final class AgentDaemon implements AutoCloseable {
 
             WorkContext context = new WorkContext(calls, workStates, client, retrier,
                     new PartCache(home.cacheDirectory(), client, retrier), environment.inspector(),
-                    new LabelFetcher(client), home.labelsDirectory(), events, log, environment.sleeper(),
+                    new LabelFetcher(client), home.labelsDirectory(), options.labelPrintCommand(), events, log,
+                    environment.sleeper(),
                     environment.clock(), new LotBudget(options.once(), options.maxLots()), options.pollInterval(),
                     failureSink());
             Heartbeat heartbeat = new Heartbeat(client, events, log, environment.sleeper(), environment.threads(),

@@ -19,6 +19,7 @@ import org.fabrique.agent.journal.CallKind;
 import org.fabrique.agent.journal.Phase;
 import org.fabrique.agent.journal.PrinterWork;
 import org.fabrique.agent.label.LabelFetcher;
+import org.fabrique.agent.label.LabelPrinter;
 import org.fabrique.agent.part.MeshSummary;
 import org.fabrique.agent.part.PartRejected;
 import org.fabrique.agent.printer.PrintFile;
@@ -304,9 +305,20 @@ final class PrinterWorker implements Runnable {
             context.log().info("lot " + lot.lotNumber() + ": no label from the coordinator ("
                     + problem.status() + (problem.status() == 404 ? ", not available yet" : " " + problem.typeName())
                     + "); write the lot number " + lot.lotNumber() + " on the parcel");
+            return;
         } catch (IOException e) {
             context.log().warn("lot " + lot.lotNumber() + ": label not downloaded (" + e.getMessage()
                     + "); get it later with 'fabrique-agent label " + lot.id() + "'");
+            return;
+        }
+        if (context.labelPrintCommand() != null) {
+            try {
+                LabelPrinter.print(context.labelPrintCommand(), target);
+                context.log().info("lot " + lot.lotNumber() + ": label sent to the printer");
+            } catch (AgentException e) {
+                context.log().warn("lot " + lot.lotNumber() + ": label not printed (" + e.getMessage()
+                        + "); print " + target + " by hand, or with 'fabrique-agent label " + lot.lotNumber() + " --print'");
+            }
         }
     }
 

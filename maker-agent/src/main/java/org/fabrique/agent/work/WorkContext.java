@@ -15,7 +15,10 @@ import org.fabrique.agent.time.Sleeper;
 
 import java.nio.file.Path;
 
-/** The components every printer worker shares, wired once by the {@link AgentDaemon}. */
+/**
+ * The components every printer worker shares, wired once by the {@link AgentDaemon}.
+ * {@code labelPrintCommand} is null when labels are only saved.
+ */
 record WorkContext(
         CallLedger calls,
         WorkStates workStates,
@@ -25,6 +28,7 @@ record WorkContext(
         PartInspector inspector,
         LabelFetcher labels,
         Path labelsDirectory,
+        String labelPrintCommand,
         EventBus events,
         AgentLog log,
         Sleeper sleeper,

@@ -307,6 +307,33 @@ class AgentDaemonTest {
     }
 
     @Test
+    void withAPrintCommandEachShippedLotsLabelIsPrinted() throws Exception {
+        fake.addNeed("face-shield-headband", "PETG", 4, "CHU Lyon Sud", 95, HEADBAND);
+        fake.addLabel(String.format("65%022x", 1), "%PDF-1.7 label".getBytes());
+        Path printed = java.nio.file.Files.createDirectory(directory.resolve("printed"));
+
+        run(new AgentDaemon.Options(true, 0, Duration.ofSeconds(1), "cp -t " + printed), printer("mk3s-1", 600, 0));
+
+        assertThat(printed.resolve("FAB-001-TST-X.pdf")).hasContent("%PDF-1.7 label");
+        assertThat(log.text()).contains("lot FAB-001-TST-X: label sent to the printer");
+    }
+
+    @Test
+    void aLabelThatCannotBePrintedIsSaidAndTheLotIsStillShipped() throws Exception {
+        fake.addNeed("face-shield-headband", "PETG", 4, "CHU Lyon Sud", 95, HEADBAND);
+        fake.addLabel(String.format("65%022x", 1), "%PDF-1.7 label".getBytes());
+
+        int status = run(new AgentDaemon.Options(true, 0, Duration.ofSeconds(1), "no-such-print-command"),
+                printer("mk3s-1", 600, 0));
+
+        assertThat(status).isZero();
+        assertThat(onlyLot().state()).isEqualTo("SHIPPED");
+        assertThat(home.labelsDirectory().resolve("FAB-001-TST-X.pdf")).hasContent("%PDF-1.7 label");
+        assertThat(log.text()).contains("lot FAB-001-TST-X: label not printed (cannot run the print command "
+                + "'no-such-print-command'").contains("'fabrique-agent label FAB-001-TST-X --print'");
+    }
+
+    @Test
     void aRejectedTokenStopsTheAgentWithAClearMessage() throws Exception {
         AgentConfig config = config(printer("mk3s-1", 600, 0));
         AgentConfig wrongToken = config.withIdentity(config.coordinator(), "fab_wrong", null, null);
