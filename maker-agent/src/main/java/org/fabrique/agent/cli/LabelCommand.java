@@ -7,11 +7,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import org.fabrique.agent.AgentException;
 import org.fabrique.agent.config.AgentConfig;
@@ -27,7 +25,7 @@ final class LabelCommand implements Callable<Integer> {
     @ParentCommand
     AgentCli cli;
 
-    @Parameters(index = "0", paramLabel = "LOT", description = "The lot's id, or its lot number (FAB-…) if it is active.")
+    @Parameters(index = "0", paramLabel = "LOT", description = "The lot's id, or its lot number (FAB-…).")
     String lot;
 
     @Option(names = "--format", defaultValue = "pdf", paramLabel = "pdf|png", description = "pdf (default) or png.")
@@ -39,17 +37,10 @@ final class LabelCommand implements Callable<Integer> {
     @Option(names = "--print", description = "Also send it to a printer, with the print command.")
     boolean print;
 
-    @Option(names = "--print-command", defaultValue = LabelPrinter.DEFAULT_COMMAND, paramLabel = "COMMAND",
-            description = "The command that prints a file, given the file as its last argument (default: ${DEFAULT-VALUE}, "
+    @Option(names = "--print-command", paramLabel = "COMMAND",
+            description = "The command that prints a file, given the file as its last argument (default: " + LabelPrinter.DEFAULT_COMMAND + ", "
                     + "CUPS's default printer; e.g. \"lp -d QL-700 -o media=62x100mm\" for a label printer). Implies --print.")
     String printCommand;
-
-    @Spec
-    CommandSpec spec;
-
-    private boolean printCommandGiven() {
-        return spec.commandLine().getParseResult().hasMatchedOption("--print-command");
-    }
 
     @Override
     public Integer call() throws AgentException, IOException, InterruptedException {
@@ -57,13 +48,14 @@ final class LabelCommand implements Callable<Integer> {
         CoordinatorClient client = new CoordinatorClient(config.coordinator(), config.token(), cli.clock());
         try {
             String id = LotReference.resolveId(client, lot);
-            Path target = output != null ? output
-                    : LabelFetcher.defaultTarget(cli.home().labelsDirectory(), LotReference.looksLikeLotNumber(lot) ? lot.trim().toUpperCase(Locale.ROOT) : id, format);
+            String fileName = LotReference.looksLikeLotNumber(lot) ? lot.trim().toUpperCase(Locale.ROOT) : id;
+            Path target = output != null ? output : LabelFetcher.defaultTarget(cli.home().labelsDirectory(), fileName, format);
             new LabelFetcher(client).fetch(id, format, target);
             cli.out().println("label for lot " + lot + " saved to " + target.toAbsolutePath());
-            if (print || printCommandGiven()) {
-                LabelPrinter.print(printCommand, target);
-                cli.out().println("label for lot " + lot + " sent to the printer (" + printCommand + ")");
+            String command = LabelPrinter.chosen(print, printCommand);
+            if (command != null) {
+                LabelPrinter.print(command, target);
+                cli.out().println("label for lot " + lot + " sent to the printer (" + command + ")");
             }
             return AgentCli.OK;
         } catch (FileSystemException local) {

@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
                 new ConsoleLog(cli.out(), cli.clock(), ZoneId.systemDefault()), ProgressDisplay.terminalAttached());
         AgentDaemon daemon = new AgentDaemon(cli.home(), config,
                 new AgentDaemon.Options(once, maxLots == null ? 0 : maxLots, Duration.ofSeconds(1),
-                        labelPrintCommand != null ? labelPrintCommand : printLabels ? LabelPrinter.DEFAULT_COMMAND : null), environment);
+                        LabelPrinter.chosen(printLabels, labelPrintCommand)), environment);
         Thread stopOnSignal = new Thread(daemon::close, "shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {

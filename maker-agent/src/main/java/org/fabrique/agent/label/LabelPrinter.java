@@ -24,6 +24,11 @@ public final class LabelPrinter {
     private LabelPrinter() {
     }
 
+    /** The command options ask for: the one given, else the default when printing is asked for, else null (no printing). */
+    public static String chosen(boolean print, String command) {
+        return command != null ? command : print ? DEFAULT_COMMAND : null;
+    }
+
     /** Runs {@code command} (words separated by spaces) with {@code file} appended; fails with the command's own message. */
     public static void print(String command, Path file) throws AgentException, InterruptedException {
         List<String> words = new ArrayList<>(Arrays.asList(command.trim().split("\\s+")));
